@@ -1,0 +1,71 @@
+/* http.h - the request life cycle every page plugs into.
+ *
+ * A handler gets a struct request whose target has already been decoded
+ * and checked (malformed escapes and invalid UTF-8 never reach it), whose
+ * body (if any) is complete and within the limit, and whose method matched
+ * the route. It answers by calling exactly one reply_* function and
+ * returning its result. Per-request state is freed in the server's
+ * request-completed callback, whatever happens.
+ */
+#ifndef LIEFLEED_HTTP_H
+#define LIEFLEED_HTTP_H
+
+#include <microhttpd.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "html.h"
+#include "urlenc.h"
+
+struct app;
+struct route;
+struct db_conn;
+
+struct request {
+    struct app *app;
+    struct MHD_Connection *conn;
+    char method[12];
+    char *target; /* raw request target as sent (owned) */
+    char *path;   /* decoded path without query (owned; NULL when bad) */
+    enum urlenc_status target_status;
+    struct urlenc_pairs query;
+    struct buf body;
+    bool body_too_large;
+    bool started;
+    const struct route *route;
+    const char *path_param; /* points into path after a prefix route */
+    char allow[64];         /* for a 405: the Allow header */
+    struct db_conn *db;     /* borrowed from the pool; released at end */
+    unsigned status;
+    uint64_t bytes;
+    uint64_t start_us;
+};
+
+typedef enum MHD_Result (*handler_fn)(struct request *rq);
+
+/* The database connection of this request, borrowed from the pool on first
+ * use. NULL when the database cannot be reached: answer 503. */
+struct db_conn *request_db(struct request *rq);
+
+/* Reply with a complete HTML page (ownership of the bytes moves to MHD). */
+enum MHD_Result reply_html(struct request *rq, unsigned status,
+                           struct html *page);
+
+/* Reply with bytes. When must_free, data was malloc()ed and now belongs to
+ * MHD; otherwise it must outlive the response (static data). */
+enum MHD_Result reply_bytes(struct request *rq, unsigned status,
+                            const char *content_type, const char *data,
+                            size_t len, bool must_free,
+                            const char *cache_control);
+
+/* Reply with a friendly error page in the site layout: 400, 404, 405, 413,
+ * 429, 500, 503. detail is an optional extra sentence (escaped). */
+enum MHD_Result reply_error(struct request *rq, unsigned status,
+                            const char *detail);
+
+/* Microseconds on the monotonic clock. */
+uint64_t now_us(void);
+
+#endif

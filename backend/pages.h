@@ -1,0 +1,11 @@
+/* pages.h - the endpoint handlers, one per file (page_*.c). */
+#ifndef LIEFLEED_PAGES_H
+#define LIEFLEED_PAGES_H
+
+#include "http.h"
+
+enum MHD_Result page_home(struct request *rq);
+enum MHD_Result page_healthz(struct request *rq);
+enum MHD_Result page_static(struct request *rq);
+
+#endif

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# test.sh - what `make test` does: build with AddressSanitizer and
+# UndefinedBehaviorSanitizer, start a throwaway PostgreSQL in a temporary
+# directory, migrate it, run every suite, stop the database whatever
+# happened, and end with one line "N passed, N failed".
+#
+#   scripts/test.sh                 every suite
+#   scripts/test.sh unit/test_html  only suites whose path contains this
+set -uo pipefail
+cd "$(dirname "$0")/.."
+top=$(pwd)
+filter=${1:-${TEST:-}}
+
+export BUILD=build/asan
+jobs=$(nproc 2>/dev/null || echo 2)
+make -s -j"$jobs" BUILD=$BUILD SANITIZE=address,undefined all units >/dev/null \
+    || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
+
+. scripts/lib.sh
+export LIEFLEED_BIN="$top/$BUILD/liefleed"
+throwaway_db_start "$LIEFLEED_BIN" || { echo "0 passed, 1 failed"; exit 1; }
+export LIEFLEED_TEST_TMP="$tmp"
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:exitcode=86}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+export CMOCKA_MESSAGE_OUTPUT=TAP
+
+passed=0
+failed=0
+failures=()
+
+# Count TAP lines of one suite's output. Nested (indented) lines are
+# subtests already summed up by their parent, so only column 0 counts.
+count_tap() {
+    local name=$1 out=$2 rc=$3 p f
+    p=$(grep -cE '^ok ' "$out" || true)
+    f=$(grep -cE '^not ok ' "$out" || true)
+    grep -E '^not ok ' "$out" | sed "s|^|  $name: |" >>"$tmp/failures.txt"
+    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+        f=1
+        echo "  $name: exited with status $rc" >>"$tmp/failures.txt"
+    fi
+    if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then
+        f=1
+        echo "  $name: ran no test" >>"$tmp/failures.txt"
+    fi
+    passed=$((passed + p))
+    failed=$((failed + f))
+    printf '%-48s %4d passed %4d failed\n' "$name" "$p" "$f"
+    if [ "$f" -gt 0 ]; then
+        sed -n '1,200p' "$out" | grep -vE '^ok ' | tail -40 | sed 's/^/    | /'
+    fi
+}
+
+run_suite() {
+    local name=$1; shift
+    case "$name" in *"$filter"*) ;; *) return ;; esac
+    local out="$tmp/$(echo "$name" | tr '/' '_').out"
+    "$@" >"$out" 2>&1
+    count_tap "$name" "$out" $?
+}
+
+: >"$tmp/failures.txt"
+for t in $BUILD/tests/unit/test_*; do
+    [ -x "$t" ] && run_suite "unit/$(basename "$t")" "$t"
+done
+for t in $BUILD/tests/db/test_*; do
+    [ -x "$t" ] && run_suite "db/$(basename "$t")" "$t"
+done
+for t in tests/cli/*.sh; do
+    [ -f "$t" ] && run_suite "cli/$(basename "$t" .sh)" bash "$t"
+done
+for t in tests/integration/*.test.mjs; do
+    [ -f "$t" ] && run_suite "integration/$(basename "$t" .test.mjs)" \
+        node --test --test-reporter=tap --test-concurrency=1 "$t"
+done
+for t in tests/browser/*.test.mjs; do
+    [ -f "$t" ] && run_suite "browser/$(basename "$t" .test.mjs)" \
+        node --test --test-reporter=tap --test-concurrency=1 "$t"
+done
+
+if [ -s "$tmp/failures.txt" ]; then
+    echo
+    echo "Failures:"
+    cat "$tmp/failures.txt"
+fi
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

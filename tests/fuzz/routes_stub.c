@@ -1,0 +1,14 @@
+/* For fuzz_routes: the real routing table (routes_table.c) with handlers
+ * that are never called, so the target links without the server. */
+#include "pages.h"
+
+#define NEVER(name)                                                            \
+    enum MHD_Result name(struct request *rq)                                   \
+    {                                                                          \
+        (void)rq;                                                              \
+        return MHD_NO;                                                         \
+    }
+
+NEVER(page_home)
+NEVER(page_healthz)
+NEVER(page_static)
