@@ -69,7 +69,7 @@ deps:
 	@scripts/deps.sh
 
 run: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) -s --no-print-directory all
 	@scripts/run.sh
 
 test: deps

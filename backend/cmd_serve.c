@@ -160,6 +160,7 @@ cmd_serve(int argc, char **argv, const struct config *cfg)
         goto out;
     }
     fd = -1; /* the daemon owns it now */
+    log_flusher_start();
     jobs = jobs_start(&app);
     log_info("liefleed serve: luistert op http://%s:%u/ (%u workers)",
              cfg->listen_host, cfg->listen_port, cfg->workers);
@@ -171,6 +172,7 @@ cmd_serve(int argc, char **argv, const struct config *cfg)
              sig);
     jobs_stop(jobs);
     server_stop(&app, d, cfg->shutdown_grace_s);
+    log_flusher_stop();
     rc = 0;
 out:
     if (c != NULL)

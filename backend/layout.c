@@ -16,7 +16,7 @@ layout_begin(struct html *h, const char *title)
          "<link rel=\"stylesheet\" href=\"{}\">\n"
          "<link rel=\"stylesheet\" href=\"{}\">\n"
          "</head>\n"
-         "<body class=\"utrecht-body\">\n"
+         "<body class=\"utrecht-body utrecht-document\">\n"
          "<a class=\"utrecht-skip-link utrecht-skip-link--visible-on-focus\" "
          "href=\"#inhoud\">Ga direct naar de inhoud</a>\n"
          "<div class=\"utrecht-page\">\n"

@@ -146,11 +146,11 @@ on_completed(void *cls, struct MHD_Connection *con, void **req_cls,
     if (rq == NULL)
         return;
     if (app->cfg.access_log)
-        log_info("access %s %s %u %llu %lluus%s",
-                 rq->method[0] ? rq->method : "-", log_path(rq), rq->status,
-                 (unsigned long long)rq->bytes,
-                 (unsigned long long)(now_us() - rq->start_us),
-                 toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted");
+        log_access(
+            "access %s %s %u %llu %lluus%s", rq->method[0] ? rq->method : "-",
+            log_path(rq), rq->status, (unsigned long long)rq->bytes,
+            (unsigned long long)(now_us() - rq->start_us),
+            toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted");
     if (rq->db != NULL)
         db_release(app->pool, rq->db);
     urlenc_pairs_free(&rq->query);

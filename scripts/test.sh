@@ -78,6 +78,23 @@ for t in tests/browser/*.test.mjs; do
         node --test --test-reporter=tap --test-concurrency=1 "$t"
 done
 
+# Static checks and a short run of every fuzz target, one TAP line each.
+tap_of() { local n=$1; shift; if "$@" >"$tmp/tap.$n.log" 2>&1; then echo "ok 1 - $n"; else echo "not ok 1 - $n"; sed 's/^/# /' "$tmp/tap.$n.log"; fi; }
+run_suite "lint/clang-format+cppcheck" tap_of lint scripts/lint.sh
+fuzz_smoke() {
+    local i=0 f name
+    for f in tests/fuzz/fuzz_*.c; do
+        name=$(basename "$f" .c); i=$((i + 1))
+        if FUZZ_SECONDS=${FUZZ_SECONDS:-3} scripts/fuzz.sh "$name" >"$tmp/fuzz.$name.log" 2>&1 \
+            && ! grep -qE 'ERROR|SUMMARY' "$tmp/fuzz.$name.log"; then
+            echo "ok $i - $name"
+        else
+            echo "not ok $i - $name"; sed 's/^/# /' "$tmp/fuzz.$name.log" | tail -30
+        fi
+    done
+}
+run_suite "fuzz/smoke" fuzz_smoke
+
 if [ -s "$tmp/failures.txt" ]; then
     echo
     echo "Failures:"
