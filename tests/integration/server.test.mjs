@@ -147,3 +147,44 @@ test('access log: one line per request, path without query, no personal data', a
   assert.ok(!log.includes('example.nl'), 'e-mail address in the log');
   assert.ok(!log.includes('NL91ABNA'), 'IBAN in the log');
 });
+
+test('connections per client address are limited; the server keeps serving others', async () => {
+  const { startServer: start } = await import('./lib.mjs');
+  const net = await import('node:net');
+  const s = await start({ LIEFLEED_MAX_CONNECTIONS_PER_IP: '2' });
+  try {
+    const open = () =>
+      new Promise((resolve) => {
+        const c = net.connect(s.port, '127.0.0.1');
+        c.on('connect', () => resolve(c));
+      });
+    const a = await open();
+    const b = await open();
+    await new Promise((r) => setTimeout(r, 100));
+    const third = await fetch(s.url + '/healthz').then((r) => r.status, () => 'refused');
+    assert.equal(third, 'refused');
+    a.destroy();
+    b.destroy();
+    await new Promise((r) => setTimeout(r, 200));
+    const again = await fetch(s.url + '/healthz');
+    assert.equal(again.status, 200);
+    await again.text();
+  } finally {
+    assert.equal(await s.stop(), 0, s.log());
+  }
+});
+
+test('an idle connection is closed after LIEFLEED_IDLE_TIMEOUT', async () => {
+  const { startServer: start } = await import('./lib.mjs');
+  const net = await import('node:net');
+  const s = await start({ LIEFLEED_IDLE_TIMEOUT: '1' });
+  try {
+    const c = net.connect(s.port, '127.0.0.1');
+    const t0 = Date.now();
+    await new Promise((r) => c.on('close', r));
+    const waited = Date.now() - t0;
+    assert.ok(waited >= 900 && waited < 5000, `closed after ${waited} ms`);
+  } finally {
+    assert.equal(await s.stop(), 0, s.log());
+  }
+});
