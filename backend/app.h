@@ -20,6 +20,10 @@ struct app {
     atomic_ullong health_checked_us;
     atomic_int health_ok;
     atomic_flag health_checking;
+    /* shared by all servers (table app_secret); keys derived per use */
+    unsigned char csrf_key[32];
+    unsigned char box_key[32];    /* encrypts one-time answers */
+    unsigned char client_key[32]; /* hashes client addresses */
 };
 
 #endif

@@ -1,6 +1,7 @@
 /* liefleed serve - the web application. */
 #include <errno.h>
 #include <signal.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "app.h"
 #include "commands.h"
 #include "db.h"
+#include "db_app_secret.h"
 #include "jobs.h"
 #include "log.h"
 #include "migrations.h"
@@ -92,6 +94,25 @@ wait_for_database(const struct config *cfg, const sigset_t *sigs)
     }
 }
 
+/* One master secret in the database; a subkey per purpose, so a leak of
+ * one use (say, a client hash) says nothing about another. */
+static bool
+load_keys(struct db_conn *c, struct app *app)
+{
+    unsigned char master[APP_SECRET_BYTES];
+
+    if (db_app_secret_get(c, "master", master) < 0)
+        return false;
+    crypto_kdf_derive_from_key(app->csrf_key, sizeof(app->csrf_key), 1,
+                               "llcsrf__", master);
+    crypto_kdf_derive_from_key(app->box_key, sizeof(app->box_key), 2,
+                               "llbox___", master);
+    crypto_kdf_derive_from_key(app->client_key, sizeof(app->client_key), 3,
+                               "llclient", master);
+    sodium_memzero(master, sizeof(master));
+    return true;
+}
+
 int
 cmd_serve(int argc, char **argv, const struct config *cfg)
 {
@@ -144,6 +165,12 @@ cmd_serve(int argc, char **argv, const struct config *cfg)
     }
     if (!migrations_current(c, &set, err, sizeof(err))) {
         log_error("liefleed serve: %s", err);
+        goto out;
+    }
+    if (!load_keys(c, &app)) {
+        log_error("liefleed serve: kan de sleutels niet lezen (cannot read "
+                  "app_secret): %s",
+                  db_last_error(c));
         goto out;
     }
     db_disconnect(c);

@@ -75,6 +75,9 @@ static const struct setting settings[] = {
     {"LIEFLEED_HEALTH_CACHE_MS", "1000",
      "milliseconds /healthz reuses its last database check",
      NUM(health_cache_ms, 0, 60000)},
+    {"LIEFLEED_SUBMIT_LIMIT", "20",
+     "form submissions per client address per hour (more: 429)",
+     NUM(submit_limit, 1, 1000000)},
     {"LIEFLEED_ACCESS_LOG", "1", "write an access log line per request (0/1)",
      FLAG(access_log)},
 };

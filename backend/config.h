@@ -30,6 +30,7 @@ struct config {
     unsigned db_retry_s;
     unsigned job_interval_s;
     unsigned health_cache_ms;
+    unsigned submit_limit;
     bool access_log;
 };
 

@@ -37,6 +37,8 @@ struct request {
     const struct route *route;
     const char *path_param; /* points into path after a prefix route */
     char allow[64];         /* for a 405: the Allow header */
+    char set_cookie[192];   /* a Set-Cookie header to send, or "" */
+    char retry_after[16];   /* a Retry-After header (429), or "" */
     struct db_conn *db;     /* borrowed from the pool; released at end */
     unsigned status;
     uint64_t bytes;
@@ -64,6 +66,23 @@ enum MHD_Result reply_bytes(struct request *rq, unsigned status,
  * 429, 500, 503. detail is an optional extra sentence (escaped). */
 enum MHD_Result reply_error(struct request *rq, unsigned status,
                             const char *detail);
+
+/* Reply 303 See Other to location (a path of ours). */
+enum MHD_Result reply_redirect(struct request *rq, const char *location);
+
+/* A request header or cookie, or NULL. Borrowed from MHD for the request. */
+const char *request_header(struct request *rq, const char *name);
+const char *request_cookie(struct request *rq, const char *name);
+
+/* True when the body is application/x-www-form-urlencoded. */
+bool request_is_form(struct request *rq);
+
+/* An HMAC of the client's address (never the address itself: it is
+ * personal data), for rate limits. */
+void request_client_hash(struct request *rq, unsigned char out[32]);
+
+/* "nl" or "en": the ?taal= of the request, else Dutch. */
+const char *request_lang(struct request *rq);
 
 /* Microseconds on the monotonic clock. */
 uint64_t now_us(void);

@@ -1,4 +1,5 @@
 /* main.c - the liefleed program: subcommands in the style of git. */
+#include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -39,6 +40,10 @@ main(int argc, char **argv)
     char err[512];
     size_t i;
 
+    if (sodium_init() < 0) {
+        fprintf(stderr, "liefleed: libsodium kan niet starten\n");
+        return 1;
+    }
     if (argc < 2) {
         usage(stderr);
         return 2;

@@ -7,5 +7,9 @@
 enum MHD_Result page_home(struct request *rq);
 enum MHD_Result page_healthz(struct request *rq);
 enum MHD_Result page_static(struct request *rq);
+enum MHD_Result page_privacy(struct request *rq);
+enum MHD_Result page_application_form(struct request *rq);
+enum MHD_Result page_application_submit(struct request *rq);
+enum MHD_Result page_status(struct request *rq);
 
 #endif

@@ -1,8 +1,12 @@
 /* reply.c - building responses: security headers on every one, the error
  * pages, and the per-request database connection. */
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "app.h"
@@ -54,6 +58,12 @@ queue(struct request *rq, unsigned status, struct MHD_Response *resp,
                             cache_control ? cache_control : "no-store");
     if (rq->allow[0])
         MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, rq->allow);
+    if (rq->set_cookie[0])
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE,
+                                rq->set_cookie);
+    if (rq->retry_after[0])
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_RETRY_AFTER,
+                                rq->retry_after);
     ret = MHD_queue_response(rq->conn, status, resp);
     MHD_destroy_response(resp);
     rq->status = status;
@@ -92,6 +102,67 @@ reply_html(struct request *rq, unsigned status, struct html *page)
                        NULL);
 }
 
+enum MHD_Result
+reply_redirect(struct request *rq, const char *location)
+{
+    struct MHD_Response *resp =
+        MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+
+    if (resp == NULL)
+        return MHD_NO;
+    MHD_add_response_header(resp, MHD_HTTP_HEADER_LOCATION, location);
+    return queue(rq, 303, resp, "text/plain; charset=utf-8", NULL, 0);
+}
+
+const char *
+request_header(struct request *rq, const char *name)
+{
+    return MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND, name);
+}
+
+const char *
+request_cookie(struct request *rq, const char *name)
+{
+    return MHD_lookup_connection_value(rq->conn, MHD_COOKIE_KIND, name);
+}
+
+bool
+request_is_form(struct request *rq)
+{
+    const char *ct = request_header(rq, MHD_HTTP_HEADER_CONTENT_TYPE);
+    static const char want[] = "application/x-www-form-urlencoded";
+
+    return ct != NULL && strncasecmp(ct, want, sizeof(want) - 1) == 0 &&
+           (ct[sizeof(want) - 1] == '\0' || ct[sizeof(want) - 1] == ';');
+}
+
+void
+request_client_hash(struct request *rq, unsigned char out[32])
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(rq->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    char addr[INET6_ADDRSTRLEN] = "unknown";
+    const struct sockaddr *sa = ci ? ci->client_addr : NULL;
+
+    if (sa != NULL && sa->sa_family == AF_INET)
+        inet_ntop(AF_INET,
+                  &((const struct sockaddr_in *)(const void *)sa)->sin_addr,
+                  addr, sizeof(addr));
+    else if (sa != NULL && sa->sa_family == AF_INET6)
+        inet_ntop(AF_INET6,
+                  &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr,
+                  addr, sizeof(addr));
+    crypto_auth_hmacsha256(out, (const unsigned char *)addr, strlen(addr),
+                           rq->app->client_key);
+}
+
+const char *
+request_lang(struct request *rq)
+{
+    const char *l = urlenc_get(&rq->query, "taal");
+    return (l != NULL && strcmp(l, "en") == 0) ? "en" : "nl";
+}
+
 struct error_text {
     unsigned status;
     const char *title;
@@ -106,6 +177,9 @@ static const struct error_text error_texts[] = {
      "Misschien is het adres verkeerd getypt, of is de pagina verplaatst."},
     {405, "Dit kan hier niet",
      "Deze pagina kan niet op deze manier worden gebruikt."},
+    {415, "Dit formulier kwam niet goed aan",
+     "Wat u stuurde is geen gewoon formulier. Ga terug naar het formulier "
+     "en verstuur het opnieuw."},
     {413, "Wat u stuurt is te groot",
      "Het formulier of bestand is groter dan wij aannemen. Maak het kleiner "
      "en probeer het opnieuw."},
@@ -123,14 +197,21 @@ static const struct error_text error_texts[] = {
 enum MHD_Result
 reply_error(struct request *rq, unsigned status, const char *detail)
 {
-    const struct error_text *t = &error_texts[5]; /* 500 */
+    const struct error_text *t = NULL, *fallback = NULL;
     struct html h;
     size_t i;
     char code[16];
 
-    for (i = 0; i < sizeof(error_texts) / sizeof(error_texts[0]); i++)
+    for (i = 0; i < sizeof(error_texts) / sizeof(error_texts[0]); i++) {
         if (error_texts[i].status == status)
             t = &error_texts[i];
+        if (error_texts[i].status == 500)
+            fallback = &error_texts[i];
+    }
+    if (t == NULL)
+        t = fallback;
+    if (t == NULL)
+        return MHD_NO;
     snprintf(code, sizeof(code), "%u", status);
     html_init(&h);
     layout_begin(&h, t->title);

@@ -12,7 +12,9 @@ flags=(-g -O1 -fsanitize=fuzzer,address,undefined -std=c11
        -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ibackend -Ireports
        $(pkg-config --cflags libmicrohttpd libpq libsodium))
 # Pure modules only: the targets never need the server or the database.
-pure=(backend/buf.c backend/utf8.c backend/urlenc.c backend/html.c backend/routes.c)
+pure=(backend/buf.c backend/utf8.c backend/urlenc.c backend/html.c backend/routes.c
+      backend/iban.c backend/money.c backend/postcode.c backend/email.c
+      backend/phone.c backend/house_number.c backend/text_field.c)
 for f in tests/fuzz/fuzz_*.c; do
     name=$(basename "$f" .c)
     [ -z "$only" ] || [ "$only" = "$name" ] || continue
@@ -21,7 +23,7 @@ for f in tests/fuzz/fuzz_*.c; do
         fuzz_routes) extra=(backend/routes_table.c tests/fuzz/routes_stub.c) ;;
         fuzz_street_list|fuzz_csv*) extra=(reports/*.c) ;;
     esac
-    clang "${flags[@]}" -o "$out/$name" "$f" "${pure[@]}" "${extra[@]}" -lcsv
+    clang "${flags[@]}" -o "$out/$name" "$f" "${pure[@]}" "${extra[@]}" -lcsv -lhpdf
     corpus="tests/fuzz/corpus/${name#fuzz_}"
     work="$out/corpus-$name"
     mkdir -p "$work"

@@ -12,3 +12,7 @@
 NEVER(page_home)
 NEVER(page_healthz)
 NEVER(page_static)
+NEVER(page_privacy)
+NEVER(page_application_form)
+NEVER(page_application_submit)
+NEVER(page_status)

@@ -31,6 +31,7 @@ export async function startServer(env = {}, { waitReady = true } = {}) {
   const e = {
     ...process.env,
     LIEFLEED_LISTEN: `127.0.0.1:${port}`,
+    LIEFLEED_BASE_URL: `http://127.0.0.1:${port}`,
     LIEFLEED_DATABASE_URL: DB,
     LIEFLEED_DATA_DIR: path.join(TMP, `data-${port}`),
     LIEFLEED_WORKERS: '2',

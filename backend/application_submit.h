@@ -1,0 +1,38 @@
+/* application_submit.h - filing a validated application: organiser(s),
+ * application with its flags, receipt, audit event and the resident's
+ * message, all in one transaction; a repeated submission of the same form
+ * (same one-time key) gets the first one's result. */
+#ifndef LIEFLEED_APPLICATION_SUBMIT_H
+#define LIEFLEED_APPLICATION_SUBMIT_H
+
+#include <stdbool.h>
+
+#include "application_input.h"
+#include "db.h"
+#include "status_token.h"
+
+struct submit_result {
+    char reference[24];
+    char token[STATUS_TOKEN_CHARS + 1]; /* for the private status link */
+    bool replay;                        /* this form was submitted before */
+    bool flag_second_open; /* another open application for the street */
+    bool flag_over_max;    /* more potjes this year than allowed */
+    bool flag_unknown_street;
+};
+
+struct submit_context {
+    const unsigned char *box_key; /* seals the token for replays */
+    const char *font_dir;         /* for the receipt PDF */
+    long long entered_by;         /* staff id for assisted intake, or 0 */
+};
+
+/* in must be validated without errors. street is what the list said
+ * (street->id 0 when unknown). */
+enum db_status application_submit(struct db_conn *c,
+                                  const struct submit_context *ctx,
+                                  const struct application_input *in,
+                                  long long street_id, const char *street_name,
+                                  const char *wijk_code, const char *buurt_code,
+                                  struct submit_result *out);
+
+#endif
