@@ -221,8 +221,11 @@ static struct db_stmt stmt_db_application_by_token =
             " EXISTS (SELECT 1 FROM document d WHERE d.application_id = a.id"
             " AND d.kind = 'receipt' AND d.content IS NOT NULL),"
             " encode(a.status_token_hash, 'hex'), a.flag_second_open,"
-            " a.flag_over_yearly_maximum, a.flag_unknown_street"
-            " FROM application a WHERE a.status_token_hash = $1::bytea",
+            " a.flag_over_yearly_maximum, a.flag_unknown_street,"
+            " a.payout_method, coalesce(p.status, '')"
+            " FROM application a LEFT JOIN award w ON w.application_id = a.id"
+            " LEFT JOIN payout p ON p.award_id = w.id"
+            " WHERE a.status_token_hash = $1::bytea",
             1);
 
 int
@@ -264,6 +267,10 @@ db_application_by_token(struct db_conn *c, const unsigned char hash[32],
     out->flag_second_open = PQgetvalue(res, 0, 10)[0] == 't';
     out->flag_over_yearly_maximum = PQgetvalue(res, 0, 11)[0] == 't';
     out->flag_unknown_street = PQgetvalue(res, 0, 12)[0] == 't';
+    snprintf(out->payout_method, sizeof(out->payout_method), "%s",
+             PQgetvalue(res, 0, 13));
+    snprintf(out->payout_status, sizeof(out->payout_status), "%s",
+             PQgetvalue(res, 0, 14));
     PQclear(res);
     return 1;
 }

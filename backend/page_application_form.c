@@ -14,7 +14,7 @@
 #include "app.h"
 #include "application_input.h"
 #include "application_submit.h"
-#include "csrf.h"
+#include "form_csrf.h"
 #include "db_rate_limit.h"
 #include "db_street.h"
 #include "form_render.h"
@@ -22,7 +22,6 @@
 #include "pages.h"
 
 #define CSRF_PURPOSE "application_form"
-#define CSRF_MAX_AGE_S (24 * 3600)
 #define FONT_DIR "/usr/share/fonts/truetype/dejavu"
 
 static const char *
@@ -367,32 +366,15 @@ render_form(struct request *rq, struct html *h, struct application_input *in,
 #undef E
 }
 
-/* Ensure the browser has a form cookie; returns it. */
-static const char *
-form_cookie(struct request *rq, char fresh[CSRF_COOKIE_CHARS + 1])
-{
-    const char *c = request_cookie(rq, CSRF_COOKIE_NAME);
-
-    if (csrf_cookie_valid(c))
-        return c;
-    csrf_new_cookie(fresh);
-    snprintf(rq->set_cookie, sizeof(rq->set_cookie),
-             CSRF_COOKIE_NAME "=%s; Path=/; HttpOnly; SameSite=Strict%s", fresh,
-             strncmp(rq->app->cfg.base_url, "https:", 6) == 0 ? "; Secure"
-                                                              : "");
-    return fresh;
-}
-
 static enum MHD_Result
 show_form(struct request *rq, unsigned status, struct application_input *in,
           const char *lang, const char *banner)
 {
-    char fresh[CSRF_COOKIE_CHARS + 1], token[CSRF_TOKEN_MAX], key[65];
+    char token[CSRF_TOKEN_MAX], key[65];
     unsigned char raw[32];
-    const char *cookie = form_cookie(rq, fresh);
     struct html h;
 
-    csrf_make(rq->app->csrf_key, CSRF_PURPOSE, cookie, time(NULL), token);
+    form_csrf_issue(rq, CSRF_PURPOSE, token);
     if (in != NULL && strlen(in->key) >= 32 && strlen(in->key) <= 64) {
         /* keep the one-time key: a resubmission is the same application */
         snprintf(key, sizeof(key), "%s", in->key);
@@ -451,9 +433,7 @@ page_application_submit(struct request *rq)
                            "Wat u invulde bevat tekens die wij niet kunnen "
                            "lezen. Ga terug en controleer wat u typte.");
     application_input_from_form(&in, &form);
-    if (csrf_check(rq->app->csrf_key, CSRF_PURPOSE,
-                   request_cookie(rq, CSRF_COOKIE_NAME), in.csrf, time(NULL),
-                   CSRF_MAX_AGE_S) != CSRF_OK) {
+    if (!form_csrf_valid(rq, CSRF_PURPOSE, in.csrf)) {
         ret = show_form(rq, 403, &in, in.lang,
                         tr(in.lang,
                            "Uw formulier is verlopen of kwam niet goed aan. "

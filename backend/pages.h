@@ -11,5 +11,6 @@ enum MHD_Result page_privacy(struct request *rq);
 enum MHD_Result page_application_form(struct request *rq);
 enum MHD_Result page_application_submit(struct request *rq);
 enum MHD_Result page_status(struct request *rq);
+enum MHD_Result page_status_action(struct request *rq);
 
 #endif

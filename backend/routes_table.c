@@ -11,6 +11,7 @@ const struct route app_routes[] = {
     {"POST", "/aanvragen", ROUTE_EXACT, page_application_submit, NULL},
     /* the token in the path is a secret: the log shows the pattern */
     {"GET", "/status/", ROUTE_PREFIX, page_status, "/status/*"},
+    {"POST", "/status/", ROUTE_PREFIX, page_status_action, "/status/*"},
 };
 
 const size_t app_routes_count = sizeof(app_routes) / sizeof(app_routes[0]);

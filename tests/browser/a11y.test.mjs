@@ -37,6 +37,8 @@ async function axe(page) {
 
 for (const [name, path, status] of [
   ['landing page', '/', 200],
+  ['landing page (English)', '/?taal=en', 200],
+  ['privacy statement', '/privacy', 200],
   ['404 page', '/bestaat-niet', 404],
 ]) {
   test(`${name}: no axe-core WCAG 2.1 AA violations, styled by the NL Design System`, async () => {

@@ -75,6 +75,10 @@ for (const lang of ['nl', 'en']) {
     assert.match(await page.textContent('h1'), /LL-\d{4}-\d{5}/);
     assert.deepEqual(await axe(page), [], 'status page after sending');
     await page.screenshot({ path: `${shots}/status-${lang}.png`, fullPage: true });
+    // the status page's own forms in their error state
+    await page.click('form:has(input[value=intrekken]) button[type=submit]');
+    await page.waitForSelector('#zeker[aria-invalid=true]');
+    assert.deepEqual(await axe(page), [], 'status page with an error');
     await ctx.close();
   });
 }

@@ -25,6 +25,14 @@ test('landing page in Dutch with the NL Design System layout', async () => {
   assert.match(body, /<footer class="utrecht-page-footer/);
 });
 
+test('the landing page in English', async () => {
+  const r = await fetch(srv.url + '/?taal=en');
+  assert.equal(r.status, 200);
+  const body = await r.text();
+  assert.match(body, /Lief en Leed in your street/);
+  assert.match(body, /href="\/aanvragen\?taal=en">Apply for a potje<\/a>/);
+});
+
 test('security headers on every response', async () => {
   for (const p of ['/', '/healthz', '/bestaat-niet']) {
     const r = await fetch(srv.url + p);
