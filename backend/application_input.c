@@ -24,6 +24,10 @@ application_input_from_form(struct application_input *in,
 {
     const char *lang = get(form, AF_LANG);
 
+    /* what is stored and looked up is what was meant: no white space that
+     * a phone keyboard or a copy added around it */
+    for (size_t i = 0; i < form->count; i++)
+        text_field_trim(form->items[i].value);
     memset(in, 0, sizeof(*in));
     in->lang = strcmp(lang, "en") == 0 ? "en" : "nl";
     in->name = get(form, AF_NAME);

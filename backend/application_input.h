@@ -42,7 +42,7 @@ struct application_input {
         *honeypot, *csrf, *key;
     /* normalised, valid when there are no errors */
     char n_email[256], n_phone[32], n_house[24], n_postcode[8], n_email2[256],
-        n_iban[40], n_address[260];
+        n_iban[40], n_address[4 * 100 + 1 + 24];
     int n_households;
     struct form_error errors[AF_MAX_ERRORS];
     size_t nerrors;
@@ -54,7 +54,8 @@ struct street_facts {
     char wijken[40]; /* "09,10" */
 };
 
-/* Take the values from a parsed form body. */
+/* Take the values from a parsed form body; each value is trimmed of the
+ * white space around it, in place. */
 void application_input_from_form(struct application_input *in,
                                  const struct urlenc_pairs *form);
 

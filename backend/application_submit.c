@@ -8,6 +8,7 @@
 #include "application_receipt.h"
 #include "db_application.h"
 #include "db_audit.h"
+#include "db_follow_up.h"
 #include "db_idempotency.h"
 #include "db_setting.h"
 #include "db_street.h"
@@ -108,6 +109,11 @@ submit_tx(struct db_conn *c, void *cls)
         return (enum db_status)r;
     if (r == 1)
         return replay(t, stored) ? DB_ONE_RESULT : DB_HARD_ERROR;
+    if (t->ctx->previous_id != 0 &&
+        (r = db_follow_up_allowed(c, t->ctx->previous_id)) <= 0) {
+        out->follow_up_refused = r == 0;
+        return r < 0 ? (enum db_status)r : DB_NO_RESULTS;
+    }
 
     if ((st = db_application_street_counts(c, t->street_id, t->street_name,
                                            &open, &this_year)) < 0 ||
@@ -137,7 +143,8 @@ submit_tx(struct db_conn *c, void *cls)
                                 in->n_households,
                                 in->payout,
                                 in->lang,
-                                t->ctx->entered_by};
+                                t->ctx->entered_by,
+                                t->ctx->previous_id};
     if ((st = db_application_insert(c, &a, &id, out->reference, submitted)) < 0)
         return st;
     if ((st = store_receipt(c, t, id, submitted)) < 0)

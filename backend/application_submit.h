@@ -18,16 +18,20 @@ struct submit_result {
     bool flag_second_open; /* another open application for the street */
     bool flag_over_max;    /* more potjes this year than allowed */
     bool flag_unknown_street;
+    bool follow_up_refused; /* previous_id may not be followed up (now) */
 };
 
 struct submit_context {
     const unsigned char *box_key; /* seals the token for replays */
     const char *font_dir;         /* for the receipt PDF */
     long long entered_by;         /* staff id for assisted intake, or 0 */
+    long long previous_id;        /* a follow-up of this application, or 0 */
 };
 
 /* in must be validated without errors. street is what the list said
- * (street->id 0 when unknown). */
+ * (street->id 0 when unknown). With ctx->previous_id the application is a
+ * follow-up of that one, filed only while db_follow_up_allowed() says so
+ * (else out->follow_up_refused and nothing is stored). */
 enum db_status application_submit(struct db_conn *c,
                                   const struct submit_context *ctx,
                                   const struct application_input *in,

@@ -78,6 +78,10 @@ static const struct setting settings[] = {
     {"LIEFLEED_SUBMIT_LIMIT", "20",
      "form submissions per client address per hour (more: 429)",
      NUM(submit_limit, 1, 1000000)},
+    {"LIEFLEED_TRUSTED_PROXIES", "",
+     "addresses of load balancers whose X-Forwarded-For names the client "
+     "(comma-separated; empty: none)",
+     STR(trusted_proxies)},
     {"LIEFLEED_ACCESS_LOG", "1", "write an access log line per request (0/1)",
      FLAG(access_log)},
 };

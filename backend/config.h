@@ -31,6 +31,7 @@ struct config {
     unsigned job_interval_s;
     unsigned health_cache_ms;
     unsigned submit_limit;
+    char trusted_proxies[512];
     bool access_log;
 };
 

@@ -236,6 +236,8 @@ query_once(struct db_conn *c, struct db_stmt *s, const char *const *params,
         st = status_of(c, res);
         if (st == DB_HARD_ERROR)
             log_error("db: %s failed: %s", s->name, c->err);
+        else if (st == DB_CONFLICT)
+            log_info("db: %s conflict: %s", s->name, c->err);
         PQclear(res);
         return st;
     }
@@ -285,6 +287,24 @@ exec_simple(struct db_conn *c, const char *sql)
     return db_exec_script(c, sql);
 }
 
+/* COMMIT of a transaction that already failed answers "ROLLBACK": that
+ * is no commit, whatever the body of the transaction returned. */
+static enum db_status
+commit(struct db_conn *c)
+{
+    PGresult *res = PQexec(c->pg, "COMMIT");
+    enum db_status st = DB_NO_RESULTS;
+
+    if (res == NULL || PQresultStatus(res) != PGRES_COMMAND_OK)
+        st = status_of(c, res);
+    else if (strcmp(PQcmdStatus(res), "COMMIT") != 0) {
+        set_err(c, "transaction was rolled back");
+        st = DB_HARD_ERROR;
+    }
+    PQclear(res);
+    return st;
+}
+
 enum db_status
 db_transaction(struct db_conn *c, db_tx_fn fn, void *cls)
 {
@@ -295,12 +315,14 @@ db_transaction(struct db_conn *c, db_tx_fn fn, void *cls)
         if (!conn_healthy(c) && !conn_open(c))
             return DB_HARD_ERROR;
         st = exec_simple(c, "BEGIN ISOLATION LEVEL SERIALIZABLE");
+        if (st == DB_HARD_ERROR && !conn_healthy(c) && conn_open(c))
+            st = exec_simple(c, "BEGIN ISOLATION LEVEL SERIALIZABLE");
         if (st < 0)
             return st;
         c->in_tx = 1;
         st = fn(c, cls);
         if (st >= 0) {
-            enum db_status cst = exec_simple(c, "COMMIT");
+            enum db_status cst = commit(c);
             if (cst < 0)
                 st = cst;
         }

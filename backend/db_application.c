@@ -72,23 +72,25 @@ static struct db_stmt stmt_db_application_insert = DB_STMT(
     " wijk_code, buurt_code, organiser_id, second_organiser_id,"
     " requested_amount_cents, plan, flag_unknown_street, flag_second_open,"
     " flag_over_yearly_maximum, status_token_hash, idempotency_key,"
-    " households, payout_method, privacy_consent_at, language, entered_by)"
+    " households, payout_method, privacy_consent_at, language, entered_by,"
+    " previous_application_id)"
     " VALUES (next_reference('LL', date_part('year', now() AT TIME ZONE"
-    " 'Europe/Amsterdam')::integer), 'first', $1::bigint, $2, $3, $4,"
+    " 'Europe/Amsterdam')::integer), CASE WHEN $18::bigint IS NULL THEN"
+    " 'first' ELSE 'follow_up' END, $1::bigint, $2, $3, $4,"
     " $5::bigint, $6::bigint, $7::bigint, $8, $9::boolean, $10::boolean,"
     " $11::boolean, $12::bytea, $13, $14::integer, $15, now(), $16,"
-    " $17::bigint)"
+    " $17::bigint, $18::bigint)"
     " RETURNING id, reference, to_char(submitted_at AT TIME ZONE"
     " 'Europe/Amsterdam', 'DD-MM-YYYY \"om\" HH24:MI')",
-    17);
+    18);
 
 enum db_status
 db_application_insert(struct db_conn *c, const struct application_row *a,
                       long long *id, char reference[24], char submitted[32])
 {
-    char sid[24], oid[24], o2[24], cents[24], hh[16], eb[24];
+    char sid[24], oid[24], o2[24], cents[24], hh[16], eb[24], prev[24];
     char hash[2 + 64 + 1];
-    const char *p[17];
+    const char *p[18];
     PGresult *res;
     int r;
 
@@ -98,6 +100,7 @@ db_application_insert(struct db_conn *c, const struct application_row *a,
     snprintf(cents, sizeof(cents), "%lld", a->requested_cents);
     snprintf(hh, sizeof(hh), "%d", a->households);
     snprintf(eb, sizeof(eb), "%lld", a->entered_by);
+    snprintf(prev, sizeof(prev), "%lld", a->previous_application_id);
     db_bytea_hex(a->token_hash, 32, hash);
     p[0] = a->street_id ? sid : NULL;
     p[1] = a->street_name;
@@ -116,6 +119,7 @@ db_application_insert(struct db_conn *c, const struct application_row *a,
     p[14] = a->payout_method;
     p[15] = a->language;
     p[16] = a->entered_by ? eb : NULL;
+    p[17] = a->previous_application_id ? prev : NULL;
     r = db_query(c, &stmt_db_application_insert, p, &res);
     if (r != 1) {
         PQclear(res);

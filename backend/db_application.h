@@ -39,10 +39,12 @@ struct application_row {
     const char *idempotency_key;
     int households;
     const char *payout_method, *language;
-    long long entered_by; /* 0: the resident */
+    long long entered_by;              /* 0: the resident */
+    long long previous_application_id; /* a follow-up of it, or 0: first */
 };
 
-/* Insert a new application with the next reference. Out: id, reference
+/* Insert a new application with the next reference; kind 'follow_up'
+ * when previous_application_id is set, else 'first'. Out: id, reference
  * (LL-2026-00042) and submission time "27-11-2026 om 21:40" (Europe/
  * Amsterdam). */
 enum db_status db_application_insert(struct db_conn *c,

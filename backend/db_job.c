@@ -83,6 +83,20 @@ static struct db_stmt stmt_db_job_idempotency =
             "DELETE FROM idempotency_key "
             "WHERE created_at < now() - interval '7 days'",
             0);
+/* The form's one-time key is only needed while a resubmission is likely;
+ * after that it would refuse a form kept open for a week. */
+static struct db_stmt stmt_db_job_app_keys = DB_STMT(
+    "db_job_app_keys",
+    "UPDATE application SET idempotency_key = NULL WHERE idempotency_key IS"
+    " NOT NULL AND submitted_at < now() - interval '7 days'",
+    0);
+/* Windows of the rate limit hold a (hashed) client address: keep them no
+ * longer than the window is useful. */
+static struct db_stmt stmt_db_job_rate_limit =
+    DB_STMT("db_job_rate_limit",
+            "DELETE FROM rate_limit WHERE window_start < now() - interval "
+            "'2 hours'",
+            0);
 static struct db_stmt stmt_db_job_throttle = DB_STMT(
     "db_job_throttle",
     "DELETE FROM login_throttle WHERE last_failure_at < now() - interval "
@@ -97,7 +111,9 @@ db_job_housekeeping(struct db_conn *c, void *cls)
     (void)cls;
     if ((r = db_query(c, &stmt_db_job_sessions, NULL, NULL)) < 0 ||
         (r = db_query(c, &stmt_db_job_idempotency, NULL, NULL)) < 0 ||
-        (r = db_query(c, &stmt_db_job_throttle, NULL, NULL)) < 0)
+        (r = db_query(c, &stmt_db_job_throttle, NULL, NULL)) < 0 ||
+        (r = db_query(c, &stmt_db_job_app_keys, NULL, NULL)) < 0 ||
+        (r = db_query(c, &stmt_db_job_rate_limit, NULL, NULL)) < 0)
         return (enum db_status)r;
     return DB_ONE_RESULT;
 }

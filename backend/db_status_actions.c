@@ -161,6 +161,16 @@ static struct db_stmt stmt_db_personal_data = DB_STMT(
     "  TIME ZONE 'Europe/Amsterdam', 'DD-MM-YYYY HH24:MI') || ' '"
     "  || m.author, m.body FROM application_message m"
     "  WHERE m.application_id = $1::bigint"
+    " UNION ALL SELECT 40, 'Uitgave (expense) ' || to_char(l.spent_on,"
+    "  'YYYY-MM-DD') || ' nr. ' || l.line_no, l.occasion || ' '"
+    "  || replace(to_char(l.amount_cents / 100.0, 'FM999999990.00'), '.', ',')"
+    "  || coalesce(' ' || l.note, '') FROM expense_line l"
+    "  JOIN expense_report r ON r.id = l.report_id"
+    "  JOIN award w ON w.id = r.award_id WHERE w.application_id = $1::bigint"
+    " UNION ALL SELECT 41, 'Kostenoverzicht ingestuurd (report sent in)',"
+    "  to_char(r.submitted_at AT TIME ZONE 'Europe/Amsterdam',"
+    "  'DD-MM-YYYY HH24:MI') FROM expense_report r"
+    "  JOIN award w ON w.id = r.award_id WHERE w.application_id = $1::bigint"
     ") d WHERE value IS NOT NULL ORDER BY k, label",
     1);
 

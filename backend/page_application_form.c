@@ -8,10 +8,12 @@
  * (303) to the private status page. Nothing typed is ever lost. */
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "app.h"
+#include "application_follow_up.h"
 #include "application_input.h"
 #include "application_submit.h"
 #include "form_csrf.h"
@@ -74,16 +76,21 @@ wijk_option(void *cls, const char *code, const char *name)
     w->n++;
 }
 
-/* The whole page: form with values (in may be NULL for an empty form). */
+/* The whole page: form with values (in may be NULL for an empty form);
+ * fu when it is a follow-up potje. */
 static void
 render_form(struct request *rq, struct html *h, struct application_input *in,
             const char *lang, const char *banner, const char *token,
-            const char *key)
+            const char *key, const struct follow_up *fu)
 {
     struct db_conn *db = request_db(rq);
     struct render r = {h, NULL, 0};
     struct wijk_list wl;
     const char *opt = tr(lang, " (niet verplicht)", " (optional)");
+    const char *title =
+        fu ? tr(lang, "Nieuw potje aanvragen", "Apply for a new potje")
+           : tr(lang, "Potje aanvragen", "Apply for a potje");
+    char href[128];
     static const char *const empty = "";
 #define V(field) (in ? in->field : empty)
 #define E(id) (in ? application_input_error(in, id) : NULL)
@@ -91,16 +98,22 @@ render_form(struct request *rq, struct html *h, struct application_input *in,
     memset(&wl, 0, sizeof(wl));
     if (db != NULL)
         (void)db_wijk_names(db, wijk_option, &wl);
-    layout_begin(h, tr(lang, "Potje aanvragen", "Apply for a potje"));
-    HTML(h, "<h1 class=\"utrecht-heading-1\">{}</h1>\n",
-         tr(lang, "Potje aanvragen", "Apply for a potje"));
+    if (fu != NULL)
+        follow_up_lang_href(fu, lang, href, sizeof(href));
+    else
+        snprintf(href, sizeof(href), "%s",
+                 tr(lang, "/aanvragen?taal=en", "/aanvragen"));
+    layout_begin(h, title);
+    HTML(h, "<h1 class=\"utrecht-heading-1\">{}</h1>\n", title);
     HTML(h,
          "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" "
          "href=\"{}\" lang=\"{}\">{}</a></p>\n",
-         tr(lang, "/aanvragen?taal=en", "/aanvragen"), tr(lang, "en", "nl"),
+         href, tr(lang, "en", "nl"),
          tr(lang, "Read this page in English",
             "Lees deze pagina in het "
             "Nederlands"));
+    if (fu != NULL)
+        follow_up_intro(h, fu, lang);
     if (banner != NULL)
         HTML(h,
              "<div class=\"utrecht-alert utrecht-alert--warning\" "
@@ -124,6 +137,8 @@ render_form(struct request *rq, struct html *h, struct application_input *in,
             "Please answer the questions below. You may leave fields marked "
             "\"optional\" empty."),
          token, key, lang);
+    if (fu != NULL)
+        follow_up_hidden(h, fu);
 
     HTML(h, "<h2 class=\"utrecht-heading-2\">{}</h2>\n",
          tr(lang, "Over u", "About you"));
@@ -313,6 +328,8 @@ render_form(struct request *rq, struct html *h, struct application_input *in,
         opt,
         false,
         42};
+    if (fu != NULL)
+        follow_up_account_choice(h, fu, lang);
     form_field(h, &f_iban);
     struct field_view f_holder = {
         FIELD_TEXT,
@@ -367,8 +384,8 @@ render_form(struct request *rq, struct html *h, struct application_input *in,
 }
 
 static enum MHD_Result
-show_form(struct request *rq, unsigned status, struct application_input *in,
-          const char *lang, const char *banner)
+show_form(struct request *rq, const struct follow_up *fu, unsigned status,
+          struct application_input *in, const char *lang, const char *banner)
 {
     char token[CSRF_TOKEN_MAX], key[65];
     unsigned char raw[32];
@@ -383,14 +400,44 @@ show_form(struct request *rq, unsigned status, struct application_input *in,
         sodium_bin2hex(key, sizeof(key), raw, sizeof(raw));
     }
     html_init(&h);
-    render_form(rq, &h, in, lang, banner, token, key);
+    render_form(rq, &h, in, lang, banner, token, key, fu);
     return reply_html(rq, status, &h);
+}
+
+/* GET /aanvragen?vervolg=<status token>: the form for the next potje,
+ * filled in from the previous one, once its spending report is in. */
+static enum MHD_Result
+follow_up_form(struct request *rq, const char *token)
+{
+    const char *lang = request_lang(rq);
+    struct application_input in;
+    struct follow_up *fu = malloc(sizeof(*fu));
+    enum MHD_Result ret;
+    unsigned code;
+
+    if (fu == NULL)
+        return reply_error(rq, 500, NULL);
+    code = follow_up_load(rq, token, fu);
+    if (code != 0) {
+        ret = reply_error(rq, code, NULL);
+    } else if (!follow_up_open(fu)) {
+        ret = follow_up_refused(rq, 409, fu, lang);
+    } else {
+        follow_up_prefill(fu, &in, lang);
+        ret = show_form(rq, fu, 200, &in, lang, NULL);
+    }
+    free(fu);
+    return ret;
 }
 
 enum MHD_Result
 page_application_form(struct request *rq)
 {
-    return show_form(rq, 200, NULL, request_lang(rq), NULL);
+    const char *token = urlenc_get(&rq->query, FOLLOW_UP_PARAM);
+
+    if (token != NULL)
+        return follow_up_form(rq, token);
+    return show_form(rq, NULL, 200, NULL, request_lang(rq), NULL);
 }
 
 static bool
@@ -415,8 +462,10 @@ page_application_submit(struct request *rq)
     struct street_facts facts;
     struct submit_result res;
     struct submit_context ctx;
+    struct follow_up *fu = NULL;
+    const char *vervolg, *typed_iban;
     unsigned char client[32];
-    unsigned retry = 0;
+    unsigned retry = 0, code;
     enum urlenc_status us;
     struct db_conn *db;
     enum MHD_Result ret;
@@ -433,8 +482,23 @@ page_application_submit(struct request *rq)
                            "Wat u invulde bevat tekens die wij niet kunnen "
                            "lezen. Ga terug en controleer wat u typte.");
     application_input_from_form(&in, &form);
+    vervolg = urlenc_get(&form, FOLLOW_UP_PARAM);
+    if (vervolg != NULL) {
+        /* a follow-up potje: its status token is checked again */
+        fu = malloc(sizeof(*fu));
+        code = fu ? follow_up_load(rq, vervolg, fu) : 500;
+        if (code != 0) {
+            ret = reply_error(rq, code, NULL);
+            goto out;
+        }
+        follow_up_take_account(fu, &form);
+        if (!fu->src.report_submitted) {
+            ret = follow_up_refused(rq, 409, fu, in.lang);
+            goto out;
+        }
+    }
     if (!form_csrf_valid(rq, CSRF_PURPOSE, in.csrf)) {
-        ret = show_form(rq, 403, &in, in.lang,
+        ret = show_form(rq, fu, 403, &in, in.lang,
                         tr(in.lang,
                            "Uw formulier is verlopen of kwam niet goed aan. "
                            "Uw gegevens staan er nog. Controleer ze en "
@@ -445,7 +509,7 @@ page_application_submit(struct request *rq)
         goto out;
     }
     if (in.honeypot[0] != '\0') {
-        ret = show_form(rq, 422, &in, in.lang,
+        ret = show_form(rq, fu, 422, &in, in.lang,
                         tr(in.lang,
                            "Uw aanvraag is niet verstuurd. Laat het veld "
                            "'website' leeg en verstuur opnieuw.",
@@ -466,7 +530,7 @@ page_application_submit(struct request *rq)
     }
     if ((unsigned)hits > rq->app->cfg.submit_limit) {
         snprintf(rq->retry_after, sizeof(rq->retry_after), "%u", retry);
-        ret = show_form(rq, 429, &in, in.lang,
+        ret = show_form(rq, fu, 429, &in, in.lang,
                         tr(in.lang,
                            "Er zijn vanaf uw adres veel aanvragen verstuurd. "
                            "Wacht een uur en verstuur dan opnieuw. Uw "
@@ -484,11 +548,15 @@ page_application_submit(struct request *rq)
     memset(&facts, 0, sizeof(facts));
     facts.known = found == 1;
     snprintf(facts.wijken, sizeof(facts.wijken), "%s", sm.wijken);
+    typed_iban = in.iban;
+    if (fu != NULL)
+        in.iban = follow_up_iban(fu, &in);
     application_input_validate(&in, &facts);
+    in.iban = typed_iban;
     if (!key_valid(in.key))
         in.key = "";
     if (in.nerrors > 0 || in.key[0] == '\0') {
-        ret = show_form(rq, 422, &in, in.lang,
+        ret = show_form(rq, fu, 422, &in, in.lang,
                         in.nerrors
                             ? NULL
                             : tr(in.lang, "Verstuur het formulier opnieuw.",
@@ -498,18 +566,39 @@ page_application_submit(struct request *rq)
     ctx.box_key = rq->app->box_key;
     ctx.font_dir = FONT_DIR;
     ctx.entered_by = 0;
+    ctx.previous_id = fu ? fu->src.application_id : 0;
     st = application_submit(
         db, &ctx, &in, facts.known ? sm.id : 0,
         facts.known ? sm.name : in.street, application_input_wijk(&in, &facts),
         (facts.known && sm.buurt[0]) ? sm.buurt : NULL, &res);
+    if (st == DB_CONFLICT) {
+        /* the one-time key belongs to an application we can no longer
+         * answer for (its key was forgotten): treat this as a new form */
+        in.key = "";
+        ret = show_form(rq, fu, 422, &in, in.lang,
+                        tr(in.lang,
+                           "Verstuur het formulier nog een keer; het was al "
+                           "eerder verstuurd.",
+                           "Please send the form once more; it had been "
+                           "sent before."));
+        goto out;
+    }
     if (st < 0) {
         ret = reply_error(rq, 500, NULL);
+        goto out;
+    }
+    if (res.follow_up_refused) {
+        /* another follow-up of this potje was filed meanwhile */
+        code = follow_up_load(rq, vervolg, fu);
+        ret = code ? reply_error(rq, code, NULL)
+                   : follow_up_refused(rq, 409, fu, in.lang);
         goto out;
     }
     snprintf(loc, sizeof(loc), "/status/%s?nieuw=1%s", res.token,
              strcmp(in.lang, "en") == 0 ? "&taal=en" : "");
     ret = reply_redirect(rq, loc);
 out:
+    free(fu);
     urlenc_pairs_free(&form);
     return ret;
 }

@@ -33,9 +33,12 @@ personal_data(struct request *rq, const struct application_view *a)
     char *text = NULL;
     int r = db_personal_data(db, a->id, &text);
 
-    /* downloading personal data is on the record */
-    if (r < 0 || db_audit_insert(db, "resident", 0, "personal_data.download",
-                                 "application", a->id, "{}") < 0) {
+    /* downloading personal data is on the record; a HEAD (a link checker)
+     * downloads nothing */
+    if (r < 0 || text == NULL ||
+        (strcmp(rq->method, "HEAD") != 0 &&
+         db_audit_insert(db, "resident", 0, "personal_data.download",
+                         "application", a->id, "{}") < 0)) {
         free(text);
         return reply_error(rq, 503, NULL);
     }

@@ -1,8 +1,9 @@
 /* POST /status/<token> - what a resident does from the status page:
- * answer the makelaar's question, give a new IBAN, withdraw. Each is one
- * transaction with its audit event; afterwards the resident is sent back
- * to the page (303) with a sentence saying what happened. A refusal shows
- * the page again with the values kept and the reason. */
+ * answer the makelaar's question, give a new IBAN, withdraw, and keep the
+ * spending report once the potje is paid (page_status_expense.c). Each is
+ * one transaction with its audit event; afterwards the resident is sent
+ * back to the page (303) with a sentence saying what happened. A refusal
+ * shows the page again with the values kept and the reason. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,12 +94,17 @@ page_status_action(struct request *rq)
     st.iban = urlenc_get(&form, "iban");
     st.iban = st.iban ? st.iban : "";
     st.holder = x.holder ? x.holder : "";
+    status_expense_keep(&st, &form);
 
     if (!form_csrf_valid(rq, STATUS_CSRF_PURPOSE, urlenc_get(&form, "csrf"))) {
         st.banner =
             tr(lang, "Het formulier is verlopen. Probeer het nog een keer.",
                "The form expired. Please try again.");
         ret = status_page_render(rq, 403, a, token, &st);
+        goto out;
+    }
+    if (status_expense_is_action(x.what)) {
+        ret = status_expense_action(rq, a, token, &form, lang, &st);
         goto out;
     }
     if (strcmp(x.what, "antwoorden") == 0) {

@@ -92,8 +92,11 @@ reply_html(struct request *rq, unsigned status, struct html *page)
     char *bytes;
 
     if (html_failed(page)) {
+        static const char oops[] = "Er ging iets mis. Probeer het later "
+                                   "opnieuw.\n";
         html_free(page);
-        return reply_error(rq, 500, NULL);
+        return reply_bytes(rq, 500, "text/plain; charset=utf-8", oops,
+                           sizeof(oops) - 1, false, NULL);
     }
     bytes = html_steal(page, &len);
     if (bytes == NULL)
@@ -136,6 +139,41 @@ request_is_form(struct request *rq)
            (ct[sizeof(want) - 1] == '\0' || ct[sizeof(want) - 1] == ';');
 }
 
+/* Behind a load balancer every resident has its address. When the peer
+ * is one of LIEFLEED_TRUSTED_PROXIES, the client is the last address the
+ * proxy added to X-Forwarded-For (earlier ones the client could forge). */
+static void
+client_behind_proxy(struct request *rq, char *addr, size_t len)
+{
+    const char *list = rq->app->cfg.trusted_proxies, *p, *xff, *last;
+    size_t n = strlen(addr), k;
+    bool trusted = false;
+
+    for (p = list; *p != '\0' && !trusted; p += k + (p[k] == ',')) {
+        while (*p == ' ')
+            p++;
+        k = strcspn(p, ",");
+        size_t e = k;
+        while (e > 0 && p[e - 1] == ' ')
+            e--;
+        trusted = e == n && strncmp(p, addr, n) == 0;
+    }
+    if (!trusted)
+        return;
+    xff = request_header(rq, "X-Forwarded-For");
+    if (xff == NULL)
+        return;
+    last = strrchr(xff, ',');
+    last = last ? last + 1 : xff;
+    while (*last == ' ')
+        last++;
+    k = strcspn(last, " ");
+    if (k > 0 && k < len) {
+        memcpy(addr, last, k);
+        addr[k] = '\0';
+    }
+}
+
 void
 request_client_hash(struct request *rq, unsigned char out[32])
 {
@@ -152,6 +190,7 @@ request_client_hash(struct request *rq, unsigned char out[32])
         inet_ntop(AF_INET6,
                   &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr,
                   addr, sizeof(addr));
+    client_behind_proxy(rq, addr, sizeof(addr));
     crypto_auth_hmacsha256(out, (const unsigned char *)addr, strlen(addr),
                            rq->app->client_key);
 }

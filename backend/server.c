@@ -113,23 +113,33 @@ on_uri(void *cls, const char *uri, struct MHD_Connection *con)
 }
 
 /* The access log names a route by its log_name, so secrets inside a path
- * (status tokens) never reach the log; an unknown path is shown only when
- * it is plainly harmless. */
+ * (status tokens) never reach the log, also when the method or the body
+ * was refused. Another path is shown only when it is plainly harmless:
+ * short, plain characters, and no segment long enough to be a token. */
+#define LOG_MAX_SEGMENT 24
 static const char *
 log_path(const struct request *rq)
 {
     const char *p = rq->path;
-    size_t i;
+    size_t i, seg = 0;
 
     if (rq->route != NULL)
         return rq->route->log_name ? rq->route->log_name : rq->route->path;
     if (p == NULL)
         return "(ongeldig)";
+    for (i = 0; i < app_routes_count; i++) {
+        const struct route *r = &app_routes[i];
+        if (r->match == ROUTE_PREFIX &&
+            strncmp(p, r->path, strlen(r->path)) == 0)
+            return r->log_name ? r->log_name : r->path;
+    }
     for (i = 0; p[i]; i++) {
         char c = p[i];
-        if (i >= 100 || !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                          (c >= '0' && c <= '9') || c == '/' || c == '.' ||
-                          c == '-' || c == '_'))
+        seg = c == '/' ? 0 : seg + 1;
+        if (i >= 100 || seg > LOG_MAX_SEGMENT ||
+            !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (c >= '0' && c <= '9') || c == '/' || c == '.' || c == '-' ||
+              c == '_'))
             return "(onbekend)";
     }
     return p;
@@ -188,6 +198,7 @@ on_request(void *cls, struct MHD_Connection *con, const char *url,
     struct request *rq = *req_cls;
     char allow[64];
     enum route_result rr;
+    enum MHD_Result ret;
 
     (void)cls;
     (void)url;
@@ -222,7 +233,14 @@ on_request(void *cls, struct MHD_Connection *con, const char *url,
     }
     if (rq->body_too_large)
         return reply_error(rq, 413, NULL);
-    return rq->route->handler(rq);
+    ret = rq->route->handler(rq);
+    /* the reply is fully built: give the connection back now, not when
+     * the last byte reached a slow client */
+    if (rq->db != NULL) {
+        db_release(rq->app->pool, rq->db);
+        rq->db = NULL;
+    }
+    return ret;
 }
 
 static void

@@ -58,8 +58,10 @@ status_words(const char *status, const char *lang)
     return status;
 }
 
+/* rep: the spending report once the potje is paid, else NULL */
 static void
-timeline(struct html *h, const struct application_view *a, const char *lang)
+timeline(struct html *h, const struct application_view *a,
+         const struct expense_report_view *rep, const char *lang)
 {
     bool decided = strcmp(a->status, "toegekend") == 0 ||
                    strcmp(a->status, "afgewezen") == 0;
@@ -84,6 +86,22 @@ timeline(struct html *h, const struct application_view *a, const char *lang)
         HTML(h, "<li class=\"utrecht-ordered-list__item\">{} {}</li>\n",
              tr(lang, "Besluit", "Decision"),
              decided ? a->decided : tr(lang, "(nog niet)", "(not yet)"));
+    if (rep != NULL) {
+        HTML(h, "<li class=\"utrecht-ordered-list__item\">{} {}</li>\n",
+             tr(lang, "Geld overgemaakt op", "Money transferred on"),
+             rep->paid_on_text);
+        if (rep->submitted)
+            HTML(h, "<li class=\"utrecht-ordered-list__item\">{} {}</li>\n",
+                 tr(lang, "Kostenoverzicht ingestuurd op",
+                    "Spending report sent in on"),
+                 rep->submitted_text);
+        else
+            HTML(h, "<li class=\"utrecht-ordered-list__item\">{} {} {})</li>\n",
+                 tr(lang, "Kostenoverzicht", "Spending report"),
+                 tr(lang, "(nog niet ingestuurd; uiterlijk",
+                    "(not sent in yet; at the latest on"),
+                 rep->due_on_text);
+    }
     HTML_LIT(h, "</ol>\n");
 }
 
@@ -112,6 +130,15 @@ done_words(const char *done, const char *lang)
     if (strcmp(done, "iban") == 0)
         return tr(lang, "Uw nieuwe rekeningnummer is opgeslagen.",
                   "Your new account number has been saved.");
+    if (strcmp(done, "uitgave") == 0)
+        return tr(lang, "De uitgave staat in uw kostenoverzicht.",
+                  "The spending is in your spending report.");
+    if (strcmp(done, "uitgave_weg") == 0)
+        return tr(lang, "De uitgave is uit uw kostenoverzicht gehaald.",
+                  "The spending has been removed from your spending report.");
+    if (strcmp(done, "kosten") == 0)
+        return tr(lang, "Bedankt! Uw kostenoverzicht is ingestuurd.",
+                  "Thank you! Your spending report has been sent in.");
     return NULL;
 }
 
@@ -139,7 +166,8 @@ button(struct html *h, const char *label)
 
 static void
 forms(struct request *rq, struct html *h, const struct application_view *a,
-      const char *token, const struct status_form_state *st, const char *lang)
+      const struct expense_report_view *rep, const char *token,
+      const struct status_form_state *st, const char *lang)
 {
     char csrf[CSRF_TOKEN_MAX], question[4001] = "";
     const char *opt = tr(lang, " (niet verplicht)", " (optional)");
@@ -238,6 +266,8 @@ forms(struct request *rq, struct html *h, const struct application_view *a,
         form_checkbox(h, &fw);
         button(h, tr(lang, "Aanvraag intrekken", "Withdraw application"));
     }
+    if (rep != NULL)
+        status_expense_section(h, db, rep, token, csrf, st, lang);
 }
 
 enum MHD_Result
@@ -253,10 +283,30 @@ status_page_render(struct request *rq, unsigned status,
     struct db_conn *db = request_db(rq);
     bool db_payout_blocked =
         db != NULL && db_payout_iban_blocked(db, a->id) == 1;
+    struct expense_report_view report;
+    const struct expense_report_view *rep =
+        (db != NULL && strcmp(a->payout_status, "betaald") == 0 &&
+         db_expense_report_of(db, a->id, &report) == 1)
+            ? &report
+            : NULL;
+    const char *words;
     struct html h;
 
     if (q != NULL)
         lang = strcmp(q, "en") == 0 ? "en" : "nl";
+    words = status_words(a->status, lang);
+    if (rep != NULL)
+        words = rep->submitted
+                    ? tr(lang,
+                         "Het geld is overgemaakt en u heeft het "
+                         "kostenoverzicht ingestuurd. Bedankt!",
+                         "The money has been transferred and you have sent "
+                         "in the spending report. Thank you!")
+                    : tr(lang,
+                         "Het geld is overgemaakt. Houd hieronder bij waaraan "
+                         "u het uitgeeft.",
+                         "The money has been transferred. Keep track below of "
+                         "what you spend it on.");
     banner = st && st->banner
                  ? st->banner
                  : done_words(urlenc_get(&rq->query, "gedaan"), lang);
@@ -312,8 +362,7 @@ status_page_render(struct request *rq, unsigned status,
     HTML(&h,
          "<p class=\"utrecht-paragraph utrecht-paragraph--lead\">{}</p>\n"
          "<p class=\"utrecht-paragraph\">{} {}</p>\n",
-         status_words(a->status, lang), tr(lang, "Straat:", "Street:"),
-         a->street_name);
+         words, tr(lang, "Straat:", "Street:"), a->street_name);
     if (strcmp(a->status, "afgewezen") == 0 && a->rejection_reason[0])
         HTML(&h,
              "<h2 class=\"utrecht-heading-2\">{}</h2>"
@@ -327,8 +376,8 @@ status_page_render(struct request *rq, unsigned status,
                 "over.",
                 "Your account number has changed. The social broker checks "
                 "the new number; then we transfer the money."));
-    timeline(&h, a, lang);
-    forms(rq, &h, a, token, st, lang);
+    timeline(&h, a, rep, lang);
+    forms(rq, &h, a, rep, token, st, lang);
     HTML(&h,
          "<h2 class=\"utrecht-heading-2\">{}</h2>\n"
          "<ul class=\"utrecht-unordered-list\">\n",

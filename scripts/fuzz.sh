@@ -14,7 +14,8 @@ flags=(-g -O1 -fsanitize=fuzzer,address,undefined -std=c11
 # Pure modules only: the targets never need the server or the database.
 pure=(backend/buf.c backend/utf8.c backend/urlenc.c backend/html.c backend/routes.c
       backend/iban.c backend/money.c backend/postcode.c backend/email.c
-      backend/phone.c backend/house_number.c backend/text_field.c)
+      backend/phone.c backend/house_number.c backend/text_field.c
+      backend/expense_fields.c)
 for f in tests/fuzz/fuzz_*.c; do
     name=$(basename "$f" .c)
     [ -z "$only" ] || [ "$only" = "$name" ] || continue

@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { startServer, sql } from '../integration/lib.mjs';
+import { GOOD, openForm, submit } from '../integration/form.mjs';
+import { awardAndPay, day, freshStreet } from '../integration/fixtures.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -108,5 +110,67 @@ test('keyboard only, JavaScript off: fill in and send the form', async () => {
   await Promise.all([page.waitForURL(/\/status\//), page.keyboard.press('Enter')]);
   assert.match(await page.textContent('main'), /Bedankt, uw aanvraag is verstuurd/);
   assert.equal(sql(`SELECT count(*) FROM organiser WHERE name = '${name}'`), '1');
+  await ctx.close();
+});
+
+// A potje filed over HTTP, then awarded and paid five days ago (fixture).
+async function paidPotje(naam) {
+  const f = await openForm(srv.url);
+  const r = await submit(srv.url, f, { ...GOOD, straat: freshStreet(), naam });
+  assert.equal(r.status, 303);
+  const path = r.headers.get('location').split('?')[0];
+  const id = sql(`SELECT a.id FROM application a JOIN organiser o ON o.id = a.organiser_id WHERE o.name = '${naam}'`);
+  awardAndPay(id, { paidOn: day(-5) });
+  return path;
+}
+
+test('spending report and follow-up form: no axe violations in any state', async () => {
+  const path = await paidPotje('Browser Kostenoverzicht');
+  const ctx = await axeContext();
+  const page = await ctx.newPage();
+  await page.goto(srv.url + path);
+  assert.deepEqual(await axe(page), [], 'report, no lines yet');
+  const add = 'form:has(input[value=uitgave]) button[type=submit]';
+  await page.fill('#datum', day(1, 'nl'));
+  await page.selectOption('#soort', 'birth');
+  await page.fill('#bedrag', '12,505');
+  await page.click(add);
+  await page.waitForSelector('#bedrag[aria-invalid=true]');
+  assert.deepEqual(await axe(page), [], 'report with errors');
+  await page.fill('#datum', day(-1, 'nl'));
+  await page.fill('#bedrag', '12,50');
+  await page.fill('#toelichting', 'bloemen');
+  await Promise.all([page.waitForURL(/gedaan=uitgave/), page.click(add)]);
+  assert.deepEqual(await axe(page), [], 'report with a line');
+  await page.screenshot({ path: `${shots}/status-report.png`, fullPage: true });
+  await Promise.all([page.waitForURL(/gedaan=kosten/),
+    page.click('form:has(input[value=kosten_insturen]) button[type=submit]')]);
+  assert.deepEqual(await axe(page), [], 'report sent in, follow-up offered');
+  await Promise.all([page.waitForURL(/\/aanvragen\?vervolg=/), page.click('a[href^="/aanvragen?vervolg="]')]);
+  assert.match(await page.textContent('h1'), /Nieuw potje aanvragen/);
+  assert.deepEqual(await axe(page), [], 'follow-up form');
+  await page.screenshot({ path: `${shots}/follow-up-form.png`, fullPage: true });
+  await ctx.close();
+});
+
+test('spending report with JavaScript off: add, remove and send in by keyboard and forms', async () => {
+  const path = await paidPotje('Zonder Script Kosten');
+  const ctx = await noJsContext();
+  const page = await ctx.newPage();
+  await page.goto(srv.url + path);
+  await page.fill('#datum', day(-2, 'nl'));
+  await page.selectOption('#soort', 'get_together');
+  await page.fill('#bedrag', '40');
+  await Promise.all([page.waitForURL(/gedaan=uitgave/), page.press('#bedrag', 'Enter')]);
+  assert.match(await page.textContent('main'), /Samenkomst/);
+  await Promise.all([page.waitForURL(/gedaan=uitgave_weg/), page.click('text=Verwijder nr. 1')]);
+  assert.match(await page.textContent('main'), /U heeft nog geen uitgaven ingevuld/);
+  await page.fill('#datum', day(0, 'nl'));
+  await page.selectOption('#soort', 'illness');
+  await page.fill('#bedrag', '25');
+  await Promise.all([page.waitForURL(/gedaan=uitgave/), page.press('#bedrag', 'Enter')]);
+  await Promise.all([page.waitForURL(/gedaan=kosten/),
+    page.click('form:has(input[value=kosten_insturen]) button[type=submit]')]);
+  assert.match(await page.textContent('main'), /Uw kostenoverzicht is ingestuurd/);
   await ctx.close();
 });

@@ -210,3 +210,67 @@ test('hammering the form: 429 with Retry-After, the typed values kept', async ()
     assert.equal(await s.stop(), 0, s.log());
   }
 });
+
+test('white space around values (a phone keyboard adds it) is not a problem', async () => {
+  const f = await openForm(srv.url);
+  const r = await submit(srv.url, f, {
+    ...GOOD, naam: '   Spatie Aan Het Eind   ', straat: 'Verdilaan ', rekeninghouder: 'H'.repeat(70) + ' ',
+    plan: GOOD.plan + ' '.repeat(4000),
+  });
+  assert.equal(r.status, 303);
+  assert.equal(sql("SELECT a.flag_unknown_street::text || ' ' || length(o.account_holder) FROM application a JOIN organiser o ON o.id = a.organiser_id WHERE o.name = 'Spatie Aan Het Eind'"), 'false 70');
+});
+
+test('a street of 100 four-byte characters: a clear answer, never a 500', async () => {
+  const f = await openForm(srv.url);
+  const r = await submit(srv.url, f, { ...GOOD, naam: 'Lange Straat', straat: '中'.repeat(100), wijk: '03' });
+  assert.equal(r.status, 303);
+  assert.equal(sql("SELECT o.address FROM organiser o WHERE o.name = 'Lange Straat'"), '中'.repeat(100) + ' 12 BIS');
+});
+
+test('no status token in the access log, whatever was refused', async () => {
+  const tok = 'Q'.repeat(43);
+  await rawRequest(srv.port, `PUT /status/${tok} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+  await rawRequest(srv.port, `GET //status/${tok} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+  await rawRequest(srv.port, `POST /status/${tok} HTTP/1.1\r\nHost: x\r\nContent-Length: 5000000\r\nConnection: close\r\n\r\n`);
+  await new Promise((r) => setTimeout(r, 500));
+  assert.ok(!srv.log().includes(tok), 'token in the log');
+  assert.match(srv.log(), /access PUT \/status\/\* 405/);
+});
+
+test('behind a trusted load balancer the rate limit counts per resident, not per balancer', async () => {
+  const s = await startServer({ LIEFLEED_SUBMIT_LIMIT: '2', LIEFLEED_TRUSTED_PROXIES: '10.0.0.9, 127.0.0.1' });
+  try {
+    sql('DELETE FROM rate_limit');
+    const post = async (xff) => {
+      const f = await openForm(s.url);
+      const body = new URLSearchParams({ csrf: f.csrf, sleutel: f.sleutel, taal: 'nl', ...GOOD, email: 'bad' });
+      const r = await fetch(s.url + '/aanvragen', {
+        method: 'POST', redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: f.cookie, 'x-forwarded-for': xff },
+        body: body.toString(),
+      });
+      await r.text();
+      return r.status;
+    };
+    assert.deepEqual([await post('192.0.2.1'), await post('192.0.2.1'), await post('192.0.2.1')], [422, 422, 429]);
+    assert.equal(await post('spoofed, 192.0.2.2'), 422, 'another resident is not limited');
+  } finally {
+    sql('DELETE FROM rate_limit');
+    assert.equal(await s.stop(), 0, s.log());
+  }
+});
+
+test('a form whose one-time key was forgotten (a tab left open for weeks): asked to send again, never a 500', async () => {
+  const f = await openForm(srv.url);
+  const first = await submit(srv.url, f, { ...GOOD, naam: 'Oude Tab' });
+  assert.equal(first.status, 303);
+  sql(`DELETE FROM idempotency_key WHERE key = '${f.sleutel}'`);
+  const again = await submit(srv.url, f, { ...GOOD, naam: 'Oude Tab' });
+  assert.equal(again.status, 422);
+  const html = await again.text();
+  assert.match(html, /Verstuur het formulier nog een keer/);
+  const fresh = html.match(/name="sleutel" value="([^"]+)"/)[1];
+  assert.notEqual(fresh, f.sleutel);
+  assert.equal(sql("SELECT count(*) FROM organiser WHERE name = 'Oude Tab'"), '1');
+});
