@@ -71,11 +71,11 @@ struct application_view {
     long long id;
     char reference[24];
     char status[24];
-    char street_name[201];
+    char street_name[4 * 200 + 1];
     char submitted[32];
     char decided[32];
     char language[3];
-    char rejection_reason[4001];
+    char rejection_reason[4 * 4000 + 1];
     bool has_receipt;
     bool flag_second_open, flag_over_yearly_maximum, flag_unknown_street;
     char payout_method[16]; /* bank | prepaid_card */

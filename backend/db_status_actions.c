@@ -76,7 +76,9 @@ static struct db_stmt stmt_db_organiser_change_iban = DB_STMT(
     "db_organiser_change_iban",
     "WITH app AS (SELECT a.organiser_id, p.id AS payout_id, p.status"
     "  FROM application a LEFT JOIN award w ON w.application_id = a.id"
-    "  LEFT JOIN payout p ON p.award_id = w.id WHERE a.id = $1::bigint),"
+    "  LEFT JOIN payout p ON p.award_id = w.id WHERE a.id = $1::bigint"
+    "  AND a.payout_method = 'bank'"
+    "  AND a.status NOT IN ('afgewezen', 'ingetrokken')),"
     " org AS (UPDATE organiser o SET iban = $2, account_holder = $3,"
     "  updated_at = now() FROM app WHERE o.id = app.organiser_id"
     "  AND coalesce(app.status, '') <> 'betaald' RETURNING o.id),"
@@ -97,6 +99,8 @@ db_organiser_change_iban(struct db_conn *c, long long application_id,
 
     snprintf(v, sizeof(v), "%lld", application_id);
     r = db_query(c, &stmt_db_organiser_change_iban, p, &res);
+    if (r < 0 && strstr(db_last_error(c), "payout_payee_frozen") != NULL)
+        return 0;
     if (r != 1) {
         PQclear(res);
         return r < 0 ? r : DB_HARD_ERROR;

@@ -22,8 +22,9 @@ int db_application_question(struct db_conn *c, long long id, char *out,
 
 /* A new IBAN and account holder for the applicant; a payout not yet paid
  * takes it too and is blocked until a makelaar confirms it (trigger).
- * 1 done; 0 when the money was already paid; DB_HARD_ERROR (constraint
- * payout_iban_in_batch) while the payout sits in a batch. */
+ * 1 done; 0 when the money was already paid; also 0 while the payout
+ * sits in a batch (constraint payout_payee_frozen; the transaction is
+ * then aborted and must be rolled back). */
 int db_organiser_change_iban(struct db_conn *c, long long application_id,
                              const char *iban, const char *holder);
 

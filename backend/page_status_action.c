@@ -81,11 +81,15 @@ page_status_action(struct request *rq)
                            "Wat u invulde bevat tekens die wij niet kunnen "
                            "lezen. Ga terug en controleer wat u typte.");
     }
+    for (size_t i = 0; i < form.count; i++)
+        text_field_trim(form.items[i].value);
     memset(&st, 0, sizeof(st));
     memset(&x, 0, sizeof(x));
+    x.done = -1; /* the action has not run */
     what = urlenc_get(&form, "actie");
     lang = urlenc_get(&form, "taal");
     lang = (lang && strcmp(lang, "en") == 0) ? "en" : "nl";
+    st.lang = lang;
     x.a = a;
     x.what = what ? what : "";
     x.text = urlenc_get(&form, "antwoord");
@@ -140,11 +144,19 @@ page_status_action(struct request *rq)
         goto out;
     }
     s = db_transaction(request_db(rq), action_tx, &x);
-    if (s < 0 && strcmp(x.what, "iban") != 0) {
+    if (s < 0 && x.done != 0) {
         ret = reply_error(rq, 503, NULL);
         goto out;
     }
-    if (s < 0 || x.done == 0) {
+    if (x.done == 0) {
+        /* show the state as it is now, not as it was before the attempt */
+        free(a);
+        a = NULL;
+        code = status_page_load(rq, token, &rest, &a);
+        if (code != 0) {
+            ret = reply_error(rq, code, NULL);
+            goto out;
+        }
         /* the state changed meanwhile (decided, paid, in a batch) */
         st.banner = tr(lang,
                        "Dit kan nu niet meer. Bekijk hieronder hoe het met "

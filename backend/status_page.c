@@ -169,7 +169,7 @@ forms(struct request *rq, struct html *h, const struct application_view *a,
       const struct expense_report_view *rep, const char *token,
       const struct status_form_state *st, const char *lang)
 {
-    char csrf[CSRF_TOKEN_MAX], question[4001] = "";
+    char csrf[CSRF_TOKEN_MAX], question[4 * 4000 + 1] = "";
     const char *opt = tr(lang, " (niet verplicht)", " (optional)");
     struct db_conn *db = request_db(rq);
     bool paid = strcmp(a->payout_status, "betaald") == 0;
@@ -294,6 +294,8 @@ status_page_render(struct request *rq, unsigned status,
 
     if (q != NULL)
         lang = strcmp(q, "en") == 0 ? "en" : "nl";
+    if (st != NULL && st->lang != NULL)
+        lang = st->lang;
     words = status_words(a->status, lang);
     if (rep != NULL)
         words = rep->submitted

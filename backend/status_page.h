@@ -33,6 +33,7 @@ struct status_form_state {
     const char *exp_date_error, *exp_occasion_error, *exp_amount_error,
         *exp_note_error, *exp_submit_error;
     const char *banner; /* a sentence at the top, e.g. "not possible now" */
+    const char *lang;   /* the language of the form that was sent */
 };
 
 enum MHD_Result status_page_render(struct request *rq, unsigned status,

@@ -113,3 +113,12 @@ test('a status action without a valid CSRF token is refused with the page and a 
   assert.match(await r.text(), /Het formulier is verlopen/);
   assert.equal(sql(`SELECT status FROM application WHERE id = ${app.id}`), 'ingediend');
 });
+
+test('the server, not only the page, decides when an IBAN may change', async () => {
+  const app = await apply({ naam: 'Prepaid Kaart', uitbetaling: 'prepaid_card', iban: '', rekeninghouder: '' });
+  assert.ok(!app.html.includes('name="actie" value="iban"'), 'no IBAN form for a prepaid card');
+  const r = await act(app, { actie: 'iban', iban: 'NL91ABNA0417164300', rekeninghouder: 'Mallory' });
+  assert.equal(r.status, 409);
+  assert.match(await r.text(), /Dit kan nu niet meer/);
+  assert.equal(sql(`SELECT coalesce(o.iban, '-') FROM organiser o JOIN application a ON a.organiser_id = o.id WHERE a.id = ${app.id}`), '-');
+});
