@@ -318,6 +318,12 @@ status_page_render(struct request *rq, unsigned status,
     html_init(&h);
     layout_begin(&h, title);
     HTML(&h, "<h1 class=\"utrecht-heading-1\">{}</h1>\n", title);
+    HTML(&h,
+         "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" "
+         "href=\"/status/{}?taal={}\" lang=\"{}\">{}</a></p>\n",
+         token, tr(lang, "en", "nl"), tr(lang, "en", "nl"),
+         tr(lang, "Read this page in English",
+            "Lees deze pagina in het Nederlands"));
     if (banner != NULL)
         HTML(&h,
              "<div class=\"utrecht-alert utrecht-alert--info\" role=\"status\">"

@@ -122,3 +122,17 @@ test('the server, not only the page, decides when an IBAN may change', async () 
   assert.match(await r.text(), /Dit kan nu niet meer/);
   assert.equal(sql(`SELECT coalesce(o.iban, '-') FROM organiser o JOIN application a ON a.organiser_id = o.id WHERE a.id = ${app.id}`), '-');
 });
+
+test('a new IBAN after the award blocks the payout until a makelaar confirms it, and the page says so', async () => {
+  const { award, freshStreet } = await import('./fixtures.mjs');
+  const app = await apply({ naam: 'Na Toekenning', straat: freshStreet() });
+  const { payoutId } = award(app.id);
+  assert.equal(sql(`SELECT iban_confirmed FROM payout WHERE id = ${payoutId}`), 't');
+  const page = await (await fetch(srv.url + app.path, { headers: { cookie: app.cookie } })).text();
+  const csrf = page.match(/name="csrf" value="([^"]+)"/)[1];
+  const r = await act({ ...app, csrf }, { actie: 'iban', iban: 'NL02 ABNA 0123 4567 89', rekeninghouder: 'N. Toekenning' });
+  assert.equal(r.status, 303);
+  assert.equal(sql(`SELECT iban || ' ' || iban_confirmed FROM payout WHERE id = ${payoutId}`), 'NL02ABNA0123456789 false');
+  const after = await (await fetch(srv.url + app.path)).text();
+  assert.match(after, /Uw rekeningnummer is veranderd\. De sociaal makelaar controleert het nieuwe nummer/);
+});
