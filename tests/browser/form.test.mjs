@@ -174,3 +174,30 @@ test('spending report with JavaScript off: add, remove and send in by keyboard a
   assert.match(await page.textContent('main'), /Uw kostenoverzicht is ingestuurd/);
   await ctx.close();
 });
+
+test('a question of the makelaar: shown, answered with JavaScript off, no axe violations', async () => {
+  const { staffUser } = await import('../integration/fixtures.mjs');
+  const f = await openForm(srv.url);
+  const r = await submit(srv.url, f, { ...GOOD, naam: 'Browser Vraag', straat: freshStreet() });
+  assert.equal(r.status, 303);
+  const path = r.headers.get('location').split('?')[0];
+  const id = sql("SELECT a.id FROM application a JOIN organiser o ON o.id = a.organiser_id WHERE o.name = 'Browser Vraag'");
+  const mk = staffUser('makelaar', sql(`SELECT wijk_code FROM application WHERE id = ${id}`));
+  sql(`UPDATE application SET status = 'in_behandeling' WHERE id = ${id}`);
+  sql(`UPDATE application SET status = 'aanvulling_gevraagd' WHERE id = ${id}`);
+  sql(`INSERT INTO application_message (application_id, author, staff_user_id, body) VALUES (${id}, 'staff', ${mk}, 'Hoeveel buren doen mee?')`);
+  const a = await axeContext();
+  const ap = await a.newPage();
+  await ap.goto(srv.url + path);
+  assert.match(await ap.textContent('main'), /Hoeveel buren doen mee\?/);
+  assert.deepEqual(await axe(ap), [], 'status page with a question');
+  await a.close();
+  const ctx = await noJsContext();
+  const page = await ctx.newPage();
+  await page.goto(srv.url + path);
+  await page.fill('#antwoord', 'Acht buren doen mee.');
+  await Promise.all([page.waitForURL(/gedaan=antwoord/), page.click('form:has(input[value=antwoorden]) button[type=submit]')]);
+  assert.match(await page.textContent('main'), /Bedankt voor uw antwoord/);
+  assert.equal(sql(`SELECT status FROM application WHERE id = ${id}`), 'in_behandeling');
+  await ctx.close();
+});
