@@ -202,35 +202,50 @@ request_lang(struct request *rq)
     return (l != NULL && strcmp(l, "en") == 0) ? "en" : "nl";
 }
 
+/* Dutch first; the English sentence follows on the same page, so a
+ * resident new to Dutch understands any error whatever link brought them. */
 struct error_text {
     unsigned status;
     const char *title;
     const char *text;
+    const char *en;
 };
 
 static const struct error_text error_texts[] = {
     {400, "Dit adres klopt niet",
      "Het adres van deze pagina bevat tekens die wij niet kunnen lezen. "
-     "Controleer het adres of ga naar de startpagina."},
+     "Controleer het adres of ga naar de startpagina.",
+     "This address contains characters we cannot read. Check the address or go "
+     "to the home page."},
     {404, "Deze pagina bestaat niet",
-     "Misschien is het adres verkeerd getypt, of is de pagina verplaatst."},
+     "Misschien is het adres verkeerd getypt, of is de pagina verplaatst.",
+     "This page does not exist. Perhaps the address was mistyped, or the page "
+     "has moved."},
     {405, "Dit kan hier niet",
-     "Deze pagina kan niet op deze manier worden gebruikt."},
+     "Deze pagina kan niet op deze manier worden gebruikt.",
+     "This page cannot be used in this way."},
     {415, "Dit formulier kwam niet goed aan",
      "Wat u stuurde is geen gewoon formulier. Ga terug naar het formulier "
-     "en verstuur het opnieuw."},
+     "en verstuur het opnieuw.",
+     "What you sent is not an ordinary form. Go back to the form and send it "
+     "again."},
     {413, "Wat u stuurt is te groot",
      "Het formulier of bestand is groter dan wij aannemen. Maak het kleiner "
-     "en probeer het opnieuw."},
+     "en probeer het opnieuw.",
+     "What you sent is larger than we accept. Make it smaller and try again."},
     {429, "Even geduld",
      "Er kwamen te veel verzoeken tegelijk binnen. Wacht even en probeer "
-     "het dan opnieuw. Wat u hebt ingevuld, blijft bewaard in uw browser."},
+     "het dan opnieuw. Wat u hebt ingevuld, blijft bewaard in uw browser.",
+     "Too many requests arrived at once. Wait a moment and try again."},
     {500, "Er ging iets mis",
      "Er ging bij ons iets mis. Probeer het later opnieuw. Blijft het "
-     "misgaan? Neem dan contact op met uw sociaal makelaar."},
+     "misgaan? Neem dan contact op met uw sociaal makelaar.",
+     "Something went wrong on our side. Please try again later, or contact "
+     "your social broker."},
     {503, "Tijdelijk niet beschikbaar",
      "Deze dienst is even niet bereikbaar. Probeer het over een paar "
-     "minuten opnieuw."},
+     "minuten opnieuw.",
+     "This service is briefly unavailable. Please try again in a few minutes."},
 };
 
 enum MHD_Result
@@ -258,6 +273,8 @@ reply_error(struct request *rq, unsigned status, const char *detail)
     HTML(&h, "<p class=\"utrecht-paragraph\">{}</p>\n", t->text);
     if (detail != NULL)
         HTML(&h, "<p class=\"utrecht-paragraph\">{}</p>\n", detail);
+    HTML(&h, "<p class=\"utrecht-paragraph\" lang=\"en\">In English: {}</p>\n",
+         t->en);
     HTML(&h,
          "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" "
          "href=\"/\">Naar de startpagina</a></p>\n"

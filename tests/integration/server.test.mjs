@@ -79,6 +79,7 @@ test('unknown path: friendly 404 page in the layout', async () => {
   assert.equal(r.status, 404);
   const body = await r.text();
   assert.match(body, /Deze pagina bestaat niet/);
+  assert.match(body, /<p class="utrecht-paragraph" lang="en">In English: This page does not exist\./);
   assert.match(body, /utrecht-theme/);
   assert.match(body, /Naar de startpagina/);
 });
