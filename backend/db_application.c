@@ -226,7 +226,10 @@ static struct db_stmt stmt_db_application_by_token =
             " AND d.kind = 'receipt' AND d.content IS NOT NULL),"
             " encode(a.status_token_hash, 'hex'), a.flag_second_open,"
             " a.flag_over_yearly_maximum, a.flag_unknown_street,"
-            " a.payout_method, coalesce(p.status, '')"
+            " a.payout_method, coalesce(p.status, ''),"
+            " coalesce(w.amount_cents, 0), EXISTS (SELECT 1 FROM document d"
+            " WHERE d.application_id = a.id AND d.kind = 'award_letter'"
+            " AND d.content IS NOT NULL)"
             " FROM application a LEFT JOIN award w ON w.application_id = a.id"
             " LEFT JOIN payout p ON p.award_id = w.id"
             " WHERE a.status_token_hash = $1::bytea",
@@ -275,6 +278,8 @@ db_application_by_token(struct db_conn *c, const unsigned char hash[32],
              PQgetvalue(res, 0, 13));
     snprintf(out->payout_status, sizeof(out->payout_status), "%s",
              PQgetvalue(res, 0, 14));
+    out->awarded_cents = db_ll(PQgetvalue(res, 0, 15));
+    out->has_award_letter = PQgetvalue(res, 0, 16)[0] == 't';
     PQclear(res);
     return 1;
 }

@@ -78,8 +78,10 @@ struct application_view {
     char rejection_reason[4 * 4000 + 1];
     bool has_receipt;
     bool flag_second_open, flag_over_yearly_maximum, flag_unknown_street;
-    char payout_method[16]; /* bank | prepaid_card */
-    char payout_status[16]; /* "" before the award, else the payout's */
+    char payout_method[16];  /* bank | prepaid_card */
+    char payout_status[16];  /* "" before the award, else the payout's */
+    long long awarded_cents; /* 0 before the award */
+    bool has_award_letter;
 };
 
 /* The application whose status token hashes to hash. 1 found, 0 not. */

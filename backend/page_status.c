@@ -14,11 +14,11 @@
 #include "status_page.h"
 
 static enum MHD_Result
-receipt(struct request *rq, const struct application_view *a)
+document(struct request *rq, const struct application_view *a, const char *kind)
 {
     unsigned char *pdf = NULL;
     size_t len = 0;
-    int r = db_document_get(request_db(rq), a->id, "receipt", &pdf, &len);
+    int r = db_document_get(request_db(rq), a->id, kind, &pdf, &len);
 
     if (r <= 0)
         return reply_error(rq, r < 0 ? 503 : 404, NULL);
@@ -60,7 +60,9 @@ page_status(struct request *rq)
     if (rest[0] == '\0')
         ret = status_page_render(rq, 200, a, token, NULL);
     else if (strcmp(rest, RECEIPT_SUFFIX) == 0)
-        ret = receipt(rq, a);
+        ret = document(rq, a, "receipt");
+    else if (strcmp(rest, AWARD_LETTER_SUFFIX) == 0)
+        ret = document(rq, a, "award_letter");
     else if (strcmp(rest, DATA_SUFFIX) == 0)
         ret = personal_data(rq, a);
     else

@@ -9,6 +9,7 @@
 #include "db_status_actions.h"
 #include "form_csrf.h"
 #include "form_render.h"
+#include "money.h"
 #include "status_page.h"
 
 static const char *
@@ -371,6 +372,12 @@ status_page_render(struct request *rq, unsigned status,
          "<p class=\"utrecht-paragraph utrecht-paragraph--lead\">{}</p>\n"
          "<p class=\"utrecht-paragraph\">{} {}</p>\n",
          words, tr(lang, "Straat:", "Street:"), a->street_name);
+    if (a->awarded_cents > 0) {
+        char amount[MONEY_TEXT_SIZE];
+        money_format_euro(a->awarded_cents, amount, sizeof(amount));
+        HTML(&h, "<p class=\"utrecht-paragraph\">{} <strong>{}</strong></p>\n",
+             tr(lang, "Toegekend bedrag:", "Amount awarded:"), amount);
+    }
     if (strcmp(a->status, "afgewezen") == 0 && a->rejection_reason[0])
         HTML(&h,
              "<h2 class=\"utrecht-heading-2\">{}</h2>"
@@ -390,6 +397,12 @@ status_page_render(struct request *rq, unsigned status,
          "<h2 class=\"utrecht-heading-2\">{}</h2>\n"
          "<ul class=\"utrecht-unordered-list\">\n",
          tr(lang, "Documenten", "Documents"));
+    if (a->has_award_letter)
+        HTML(&h,
+             "<li class=\"utrecht-unordered-list__item\"><a "
+             "class=\"utrecht-link\" href=\"/status/{}" AWARD_LETTER_SUFFIX
+             "\">{}</a></li>\n",
+             token, tr(lang, "Toekenningsbrief (PDF)", "Award letter (PDF)"));
     if (a->has_receipt)
         HTML(&h,
              "<li class=\"utrecht-unordered-list__item\"><a "

@@ -14,6 +14,7 @@
 #define STATUS_CSRF_PURPOSE "status_page"
 #define RECEIPT_SUFFIX "/ontvangstbewijs.pdf"
 #define DATA_SUFFIX "/mijn-gegevens.txt"
+#define AWARD_LETTER_SUFFIX "/toekenningsbrief.pdf"
 
 /* Find the application of the link in rq->path_param. On success returns
  * 0, *a is malloc()ed (caller frees), token holds the link's token and

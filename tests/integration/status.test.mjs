@@ -136,3 +136,20 @@ test('a new IBAN after the award blocks the payout until a makelaar confirms it,
   const after = await (await fetch(srv.url + app.path)).text();
   assert.match(after, /Uw rekeningnummer is veranderd\. De sociaal makelaar controleert het nieuwe nummer/);
 });
+
+test('after the award: the amount, and the award letter once it is made, on the status page', async () => {
+  const { award, freshStreet } = await import('./fixtures.mjs');
+  const app = await apply({ naam: 'Met Brief', straat: freshStreet() });
+  award(app.id, { amountCents: 12500, reason: 'minder nodig' });
+  let html = await (await fetch(srv.url + app.path)).text();
+  assert.match(html, /Toegekend bedrag: <strong>€ 125,00<\/strong>/);
+  assert.match(html, /U krijgt het potje/);
+  assert.ok(!html.includes('toekenningsbrief.pdf'), 'no letter yet');
+  // the award letter is made by the makelaar's side (issue 4); a stored one is served as stored
+  sql(`INSERT INTO document (application_id, kind, content, sha256) VALUES (${app.id}, 'award_letter', '\\x255044462d', sha256('\\x255044462d'))`);
+  html = await (await fetch(srv.url + app.path)).text();
+  assert.match(html, /href="\/status\/[A-Za-z0-9_-]{43}\/toekenningsbrief\.pdf">Toekenningsbrief \(PDF\)/);
+  const pdf = await fetch(srv.url + app.path + '/toekenningsbrief.pdf');
+  assert.equal(pdf.status, 200);
+  assert.equal(Buffer.from(await pdf.arrayBuffer()).toString('latin1'), '%PDF-');
+});
