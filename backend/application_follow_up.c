@@ -1,3 +1,4 @@
+#include "lang.h"
 #include "application_follow_up.h"
 
 #include <stdio.h>
@@ -7,12 +8,6 @@
 #include "db_application.h"
 #include "form_render.h"
 #include "layout.h"
-
-static const char *
-tr(const char *lang, const char *nl, const char *en)
-{
-    return strcmp(lang, "en") == 0 ? en : nl;
-}
 
 /* The stored address is "<street as typed> <house number>", the house
  * number in its canonical form ("12", "12 BIS", "14-2"): it starts at the

@@ -1,3 +1,4 @@
+#include "lang.h"
 #include "application_input.h"
 
 #include <stdio.h>
@@ -48,12 +49,6 @@ application_input_from_form(struct application_input *in,
     in->honeypot = get(form, AF_HONEYPOT);
     in->csrf = get(form, AF_CSRF);
     in->key = get(form, AF_KEY);
-}
-
-static const char *
-tr(const struct application_input *in, const char *nl, const char *en)
-{
-    return strcmp(in->lang, "en") == 0 ? en : nl;
 }
 
 static void
@@ -114,7 +109,8 @@ check_households(struct application_input *in)
 
     if (blank(in->households)) {
         add(in, AF_HOUSEHOLDS,
-            tr(in, "Vul in hoeveel huishoudens ongeveer in uw straat wonen.",
+            tr(in->lang,
+               "Vul in hoeveel huishoudens ongeveer in uw straat wonen.",
                "Enter roughly how many households live in your street."));
         return;
     }
@@ -123,7 +119,7 @@ check_households(struct application_input *in)
         end++;
     if (*end != '\0' || v < 1 || v > 10000) {
         add(in, AF_HOUSEHOLDS,
-            tr(in, "Vul een getal in, bijvoorbeeld 40.",
+            tr(in->lang, "Vul een getal in, bijvoorbeeld 40.",
                "Enter a number, for example 40."));
         return;
     }
@@ -137,7 +133,7 @@ check_street(struct application_input *in, const struct street_facts *street)
 
     if (blank(in->street)) {
         add(in, AF_STREET,
-            tr(in, "Vul de naam van uw straat in.",
+            tr(in->lang, "Vul de naam van uw straat in.",
                "Enter the name of your street."));
         return;
     }
@@ -149,14 +145,14 @@ check_street(struct application_input *in, const struct street_facts *street)
         return;
     if (street->known)
         add(in, AF_WIJK,
-            tr(in,
+            tr(in->lang,
                "Uw straat ligt in meer dan een wijk. Kies de wijk waar u "
                "woont.",
                "Your street runs through more than one district. Choose the "
                "district where you live."));
     else
         add(in, AF_WIJK,
-            tr(in,
+            tr(in->lang,
                "Wij kennen deze straat nog niet. Kies de wijk waar uw straat "
                "ligt.",
                "We do not know this street yet. Choose the district your "
@@ -171,13 +167,14 @@ application_input_validate(struct application_input *in,
 
     in->nerrors = 0;
     if (blank(in->name))
-        add(in, AF_NAME, tr(in, "Vul uw naam in.", "Enter your name."));
+        add(in, AF_NAME, tr(in->lang, "Vul uw naam in.", "Enter your name."));
     else
         add(in, AF_NAME, text_field_check(in->name, 2, 100, false, in->lang));
 
     if (blank(in->email))
         add(in, AF_EMAIL,
-            tr(in, "Vul uw e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.",
+            tr(in->lang,
+               "Vul uw e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.",
                "Enter your email address, for example name@example.com."));
     else
         add(in, AF_EMAIL,
@@ -191,14 +188,14 @@ application_input_validate(struct application_input *in,
 
     if (blank(in->house))
         add(in, AF_HOUSE,
-            tr(in, "Vul uw huisnummer in.", "Enter your house number."));
+            tr(in->lang, "Vul uw huisnummer in.", "Enter your house number."));
     else if ((msg = house_number_parse(in->house, in->n_house,
                                        sizeof(in->n_house), in->lang)))
         add(in, AF_HOUSE, msg);
 
     if (blank(in->postcode))
         add(in, AF_POSTCODE,
-            tr(in, "Vul uw postcode in, bijvoorbeeld 3511 AB.",
+            tr(in->lang, "Vul uw postcode in, bijvoorbeeld 3511 AB.",
                "Enter your postcode, for example 3511 AB."));
     else
         add(in, AF_POSTCODE,
@@ -208,7 +205,7 @@ application_input_validate(struct application_input *in,
     if (!blank(in->wijk) && !wijk_code_valid(in->wijk) &&
         application_input_error(in, AF_WIJK) == NULL)
         add(in, AF_WIJK,
-            tr(in, "Kies een wijk uit de lijst.",
+            tr(in->lang, "Kies een wijk uit de lijst.",
                "Choose a district from the list."));
 
     check_households(in);
@@ -216,14 +213,15 @@ application_input_validate(struct application_input *in,
     if (!blank(in->name2) || !blank(in->email2)) {
         if (blank(in->name2))
             add(in, AF_NAME2,
-                tr(in, "Vul ook de naam van de tweede gangmaker in.",
+                tr(in->lang, "Vul ook de naam van de tweede gangmaker in.",
                    "Also enter the name of the second organiser."));
         else
             add(in, AF_NAME2,
                 text_field_check(in->name2, 2, 100, false, in->lang));
         if (blank(in->email2))
             add(in, AF_EMAIL2,
-                tr(in, "Vul ook het e-mailadres van de tweede gangmaker in.",
+                tr(in->lang,
+                   "Vul ook het e-mailadres van de tweede gangmaker in.",
                    "Also enter the email address of the second organiser."));
         else
             add(in, AF_EMAIL2,
@@ -233,7 +231,7 @@ application_input_validate(struct application_input *in,
 
     if (blank(in->plan))
         add(in, AF_PLAN,
-            tr(in, "Schrijf in een paar zinnen wat u wilt doen.",
+            tr(in->lang, "Schrijf in een paar zinnen wat u wilt doen.",
                "Write a few sentences about what you want to do."));
     else
         add(in, AF_PLAN, text_field_check(in->plan, 10, 1000, true, in->lang));
@@ -241,27 +239,28 @@ application_input_validate(struct application_input *in,
     if (strcmp(in->payout, "bank") == 0) {
         if (blank(in->iban))
             add(in, AF_IBAN,
-                tr(in, "Vul uw IBAN in, bijvoorbeeld NL91 ABNA 0417 1643 00.",
+                tr(in->lang,
+                   "Vul uw IBAN in, bijvoorbeeld NL91 ABNA 0417 1643 00.",
                    "Enter your IBAN, for example NL91 ABNA 0417 1643 00."));
         else
             add(in, AF_IBAN,
                 iban_parse(in->iban, in->n_iban, sizeof(in->n_iban), in->lang));
         if (blank(in->holder))
             add(in, AF_HOLDER,
-                tr(in, "Vul de naam van de rekeninghouder in.",
+                tr(in->lang, "Vul de naam van de rekeninghouder in.",
                    "Enter the name of the account holder."));
         else
             add(in, AF_HOLDER,
                 text_field_check(in->holder, 2, 70, false, in->lang));
     } else if (strcmp(in->payout, "prepaid_card") != 0) {
         add(in, AF_PAYOUT,
-            tr(in, "Kies hoe u het geld wilt krijgen.",
+            tr(in->lang, "Kies hoe u het geld wilt krijgen.",
                "Choose how you want to receive the money."));
     }
 
     if (strcmp(in->consent, "ja") != 0)
         add(in, AF_CONSENT,
-            tr(in,
+            tr(in->lang,
                "U kunt alleen aanvragen als u akkoord gaat met de "
                "privacyverklaring.",
                "You can only apply if you agree to the privacy statement."));

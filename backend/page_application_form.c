@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "lang.h"
 #include "app.h"
 #include "application_follow_up.h"
 #include "application_input.h"
@@ -25,12 +26,6 @@
 
 #define CSRF_PURPOSE "application_form"
 #define FONT_DIR "/usr/share/fonts/truetype/dejavu"
-
-static const char *
-tr(const char *lang, const char *nl, const char *en)
-{
-    return strcmp(lang, "en") == 0 ? en : nl;
-}
 
 struct render {
     struct html *h;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang.h"
 #include "db_audit.h"
 #include "db_status_actions.h"
 #include "form_csrf.h"
@@ -15,12 +16,6 @@
 #include "pages.h"
 #include "status_page.h"
 #include "text_field.h"
-
-static const char *
-tr(const char *lang, const char *nl, const char *en)
-{
-    return strcmp(lang, "en") == 0 ? en : nl;
-}
 
 struct action {
     const struct application_view *a;

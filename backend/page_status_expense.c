@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang.h"
 #include "application_follow_up.h"
 #include "db_audit.h"
 #include "db_expense.h"
@@ -21,12 +22,6 @@
 #define ACT_ADD "uitgave"
 #define ACT_REMOVE "uitgave_weg"
 #define ACT_SUBMIT "kosten_insturen"
-
-static const char *
-tr(const char *lang, const char *nl, const char *en)
-{
-    return strcmp(lang, "en") == 0 ? en : nl;
-}
 
 static void
 form_head(struct html *h, const char *token, const char *csrf,

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang.h"
 #include "app.h"
 #include "db_application.h"
 #include "layout.h"
@@ -11,12 +12,6 @@
 #include "form_render.h"
 #include "money.h"
 #include "status_page.h"
-
-static const char *
-tr(const char *lang, const char *nl, const char *en)
-{
-    return strcmp(lang, "en") == 0 ? en : nl;
-}
 
 struct step {
     const char *nl, *en;

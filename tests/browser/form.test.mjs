@@ -4,40 +4,22 @@
 // works with JavaScript switched off.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
+import { launch, axe } from './browser.mjs';
 import { startServer, sql } from '../integration/lib.mjs';
 import { GOOD, openForm, submit } from '../integration/form.mjs';
 import { awardAndPay, day, freshStreet } from '../integration/fixtures.mjs';
 
-const require = createRequire(import.meta.url);
-const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const shots = process.env.LIEFLEED_TEST_TMP ?? '/tmp';
 
 let srv, browser;
 before(async () => {
   srv = await startServer({ LIEFLEED_SUBMIT_LIMIT: '1000' });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launch();
 });
 after(async () => {
   await browser?.close();
   assert.equal(await srv.stop(), 0, srv.log());
 });
-
-async function axe(page) {
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
-    const r = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}x) ${v.nodes[0]?.html ?? ''}`);
-  });
-}
 
 // axe needs script; the site's CSP forbids inline script, so bypass it for
 // the measurement only. Everything else runs with JavaScript off.
