@@ -32,8 +32,16 @@ failures=()
 # subtests already summed up by their parent, so only column 0 counts.
 count_tap() {
     local name=$1 out=$2 rc=$3 p f
+    if [ ! -f "$out" ]; then
+        # the harness itself broke (its directory vanished): never a pass
+        echo "$name: no output" >&2
+        failed=$((failed + 1))
+        return
+    fi
     p=$(grep -cE '^ok ' "$out" || true)
     f=$(grep -cE '^not ok ' "$out" || true)
+    p=${p:-0}
+    f=${f:-0}
     grep -E '^not ok ' "$out" | sed "s|^|  $name: |" >>"$tmp/failures.txt"
     if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
         f=1
@@ -99,6 +107,10 @@ if [ -s "$tmp/failures.txt" ]; then
     echo
     echo "Failures:"
     cat "$tmp/failures.txt"
+fi
+if [ ! -d "$tmp" ]; then
+    echo "the test directory $tmp disappeared during the run" >&2
+    failed=$((failed + 1))
 fi
 echo
 echo "$passed passed, $failed failed"
