@@ -23,18 +23,6 @@
 #define ACT_REMOVE "uitgave_weg"
 #define ACT_SUBMIT "kosten_insturen"
 
-static void
-form_head(struct html *h, const char *token, const char *csrf,
-          const char *action, const char *lang)
-{
-    HTML(h,
-         "<form class=\"utrecht-form\" method=\"post\" action=\"/status/{}\" "
-         "novalidate>\n<input type=\"hidden\" name=\"csrf\" value=\"{}\">\n"
-         "<input type=\"hidden\" name=\"actie\" value=\"{}\">\n"
-         "<input type=\"hidden\" name=\"taal\" value=\"{}\">\n",
-         token, csrf, action, lang);
-}
-
 struct table {
     struct html *h;
     const char *token, *csrf, *lang;
@@ -63,7 +51,7 @@ table_row(void *cls, const struct expense_line_row *l)
          l->note);
     if (t->open) {
         HTML_LIT(t->h, "<td class=\"utrecht-table__cell\">");
-        form_head(t->h, t->token, t->csrf, ACT_REMOVE, t->lang);
+        status_action_form_head(t->h, t->token, t->csrf, ACT_REMOVE, t->lang);
         HTML(t->h,
              "<input type=\"hidden\" name=\"regel\" value=\"{}\">"
              "<button type=\"submit\" class=\"utrecht-button "
@@ -153,7 +141,7 @@ add_form(struct html *h, const char *token, const char *csrf,
     }
     HTML(h, "<h3 class=\"utrecht-heading-3\">{}</h3>\n",
          tr(lang, "Uitgave toevoegen", "Add spending"));
-    form_head(h, token, csrf, ACT_ADD, lang);
+    status_action_form_head(h, token, csrf, ACT_ADD, lang);
     struct field_view fd = {FIELD_TEXT,
                             "datum",
                             tr(lang, "Datum", "Date"),
@@ -233,7 +221,7 @@ submit_form(struct html *h, const char *token, const char *csrf,
             "meer veranderen.",
             "Finished? Then send in the spending report. After that you "
             "cannot change it any more."));
-    form_head(h, token, csrf, ACT_SUBMIT, lang);
+    status_action_form_head(h, token, csrf, ACT_SUBMIT, lang);
     if (err != NULL)
         HTML(h,
              "<div class=\"utrecht-form-field-error-message\" "

@@ -138,9 +138,9 @@ done_words(const char *done, const char *lang)
     return NULL;
 }
 
-static void
-action_form_head(struct html *h, const char *token, const char *csrf,
-                 const char *action, const char *lang)
+void
+status_action_form_head(struct html *h, const char *token, const char *csrf,
+                        const char *action, const char *lang)
 {
     HTML(h,
          "<form class=\"utrecht-form\" method=\"post\" action=\"/status/{}\" "
@@ -182,7 +182,7 @@ forms(struct request *rq, struct html *h, const struct application_view *a,
              tr(lang, "Vraag van de sociaal makelaar",
                 "Question from the social broker"),
              question);
-        action_form_head(h, token, csrf, "antwoorden", lang);
+        status_action_form_head(h, token, csrf, "antwoorden", lang);
         struct field_view f = {
             FIELD_TEXTAREA,
             "antwoord",
@@ -213,7 +213,7 @@ forms(struct request *rq, struct html *h, const struct application_view *a,
                 "Has your account number changed? Enter the new one here. "
                 "Once the potje has been awarded, the social broker checks "
                 "the new number first; then we transfer the money."));
-        action_form_head(h, token, csrf, "iban", lang);
+        status_action_form_head(h, token, csrf, "iban", lang);
         struct field_view fi = {FIELD_TEXT,
                                 "iban",
                                 tr(lang, "Nieuwe IBAN", "New IBAN"),
@@ -245,7 +245,7 @@ forms(struct request *rq, struct html *h, const struct application_view *a,
     if (open_status(a->status)) {
         HTML(h, "<h2 class=\"utrecht-heading-2\">{}</h2>\n",
              tr(lang, "Aanvraag intrekken", "Withdraw the application"));
-        action_form_head(h, token, csrf, "intrekken", lang);
+        status_action_form_head(h, token, csrf, "intrekken", lang);
         struct field_view fw = {FIELD_TEXT,
                                 "zeker",
                                 tr(lang, "Ja, ik wil mijn aanvraag intrekken",

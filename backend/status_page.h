@@ -37,6 +37,12 @@ struct status_form_state {
     const char *lang;   /* the language of the form that was sent */
 };
 
+/* Open a form that POSTs action to the status page, with its CSRF token
+ * and language; the caller adds fields and closes the form. */
+void status_action_form_head(struct html *h, const char *token,
+                             const char *csrf, const char *action,
+                             const char *lang);
+
 enum MHD_Result status_page_render(struct request *rq, unsigned status,
                                    const struct application_view *a,
                                    const char *token,
