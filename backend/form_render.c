@@ -60,7 +60,8 @@ input_attrs(struct html *h, const struct field_view *f)
 void
 form_field(struct html *h, const struct field_view *f)
 {
-    static const char *const types[] = {"text", "email", "tel", "text", "text"};
+    static const char *const types[] = {"text", "email", "tel",
+                                        "text", "text",  "password"};
     const char *inv = f->error ? " utrecht-textbox--invalid" : "";
 
     field_head(h, f, f->kind == FIELD_TEXTAREA ? "textarea" : "text");
@@ -80,7 +81,7 @@ form_field(struct html *h, const struct field_view *f)
         if (f->kind == FIELD_NUMBER)
             HTML_LIT(h, " inputmode=\"numeric\"");
         input_attrs(h, f);
-        HTML(h, " value=\"{}\">", f->value);
+        HTML(h, " value=\"{}\">", f->kind == FIELD_PASSWORD ? "" : f->value);
     }
     HTML_LIT(h, "</div>\n</div>\n");
 }

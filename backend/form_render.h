@@ -19,6 +19,7 @@ enum field_kind {
     FIELD_TEL,
     FIELD_NUMBER,
     FIELD_TEXTAREA,
+    FIELD_PASSWORD, /* the value is never written back */
 };
 
 struct field_view {

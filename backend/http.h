@@ -38,6 +38,7 @@ struct request {
     const char *path_param; /* points into path after a prefix route */
     char allow[64];         /* for a 405: the Allow header */
     char set_cookie[192];   /* a Set-Cookie header to send, or "" */
+    char set_cookie2[192];  /* a second one (the staff session), or "" */
     char retry_after[16];   /* a Retry-After header (429), or "" */
     struct db_conn *db;     /* borrowed from the pool; released at end */
     unsigned status;

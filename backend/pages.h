@@ -12,5 +12,9 @@ enum MHD_Result page_application_form(struct request *rq);
 enum MHD_Result page_application_submit(struct request *rq);
 enum MHD_Result page_status(struct request *rq);
 enum MHD_Result page_status_action(struct request *rq);
+enum MHD_Result page_login_form(struct request *rq);
+enum MHD_Result page_login_submit(struct request *rq);
+enum MHD_Result page_logout(struct request *rq);
+enum MHD_Result page_staff_home(struct request *rq);
 
 #endif

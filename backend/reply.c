@@ -61,6 +61,9 @@ queue(struct request *rq, unsigned status, struct MHD_Response *resp,
     if (rq->set_cookie[0])
         MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE,
                                 rq->set_cookie);
+    if (rq->set_cookie2[0])
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE,
+                                rq->set_cookie2);
     if (rq->retry_after[0])
         MHD_add_response_header(resp, MHD_HTTP_HEADER_RETRY_AFTER,
                                 rq->retry_after);

@@ -12,6 +12,10 @@ const struct route app_routes[] = {
     /* the token in the path is a secret: the log shows the pattern */
     {"GET", "/status/", ROUTE_PREFIX, page_status, "/status/*"},
     {"POST", "/status/", ROUTE_PREFIX, page_status_action, "/status/*"},
+    {"GET", "/inloggen", ROUTE_EXACT, page_login_form, NULL},
+    {"POST", "/inloggen", ROUTE_EXACT, page_login_submit, NULL},
+    {"POST", "/uitloggen", ROUTE_EXACT, page_logout, NULL},
+    {"GET", "/beheer", ROUTE_EXACT, page_staff_home, NULL},
 };
 
 const size_t app_routes_count = sizeof(app_routes) / sizeof(app_routes[0]);
