@@ -268,6 +268,16 @@ db_query(struct db_conn *c, struct db_stmt *s, const char *const *params,
     return r;
 }
 
+int
+db_query_id(struct db_conn *c, struct db_stmt *s, long long id, PGresult **res)
+{
+    char v[24];
+    const char *p[1] = {v};
+
+    snprintf(v, sizeof(v), "%lld", id);
+    return db_query(c, s, p, res);
+}
+
 enum db_status
 db_exec_script(struct db_conn *c, const char *sql)
 {

@@ -31,14 +31,11 @@ int
 db_expense_report_of(struct db_conn *c, long long application_id,
                      struct expense_report_view *out)
 {
-    char v[24];
-    const char *p[1] = {v};
     PGresult *res;
     int r;
 
     memset(out, 0, sizeof(*out));
-    snprintf(v, sizeof(v), "%lld", application_id);
-    r = db_query(c, &stmt_db_expense_report_of, p, &res);
+    r = db_query_id(c, &stmt_db_expense_report_of, application_id, &res);
     if (r != 1) {
         PQclear(res);
         return r;
@@ -73,14 +70,11 @@ int
 db_expense_lines(struct db_conn *c, long long report_id, expense_line_fn fn,
                  void *cls)
 {
-    char v[24];
-    const char *p[1] = {v};
     struct expense_line_row l;
     PGresult *res;
     int r, i;
 
-    snprintf(v, sizeof(v), "%lld", report_id);
-    r = db_query(c, &stmt_db_expense_lines, p, &res);
+    r = db_query_id(c, &stmt_db_expense_lines, report_id, &res);
     if (r < 0)
         return r;
     for (i = 0; i < r; i++) {

@@ -43,14 +43,11 @@ int
 db_follow_up_source(struct db_conn *c, long long application_id,
                     struct follow_up_source *out)
 {
-    char v[24];
-    const char *p[1] = {v};
     PGresult *res;
     int r;
 
     memset(out, 0, sizeof(*out));
-    snprintf(v, sizeof(v), "%lld", application_id);
-    r = db_query(c, &stmt_db_follow_up_source, p, &res);
+    r = db_query_id(c, &stmt_db_follow_up_source, application_id, &res);
     if (r != 1) {
         PQclear(res);
         return r;
@@ -85,9 +82,5 @@ static struct db_stmt stmt_db_follow_up_allowed =
 int
 db_follow_up_allowed(struct db_conn *c, long long previous_id)
 {
-    char v[24];
-    const char *p[1] = {v};
-
-    snprintf(v, sizeof(v), "%lld", previous_id);
-    return db_query(c, &stmt_db_follow_up_allowed, p, NULL);
+    return db_query_id(c, &stmt_db_follow_up_allowed, previous_id, NULL);
 }

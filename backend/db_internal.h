@@ -40,6 +40,10 @@ struct db_conn {
 int db_query(struct db_conn *c, struct db_stmt *s, const char *const *params,
              PGresult **res);
 
+/* db_query for the many statements whose one parameter is a row id. */
+int db_query_id(struct db_conn *c, struct db_stmt *s, long long id,
+                PGresult **res);
+
 /* Run trusted SQL text with no parameters (migrations only). */
 enum db_status db_exec_script(struct db_conn *c, const char *sql);
 

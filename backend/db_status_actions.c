@@ -7,16 +7,6 @@
 #include "buf.h"
 #include "db_internal.h"
 
-static int
-one_id(struct db_conn *c, struct db_stmt *s, long long id)
-{
-    char v[24];
-    const char *p[1] = {v};
-
-    snprintf(v, sizeof(v), "%lld", id);
-    return db_query(c, s, p, NULL);
-}
-
 static struct db_stmt stmt_db_application_withdraw = DB_STMT(
     "db_application_withdraw",
     "UPDATE application SET status = 'ingetrokken' WHERE id = $1::bigint"
@@ -26,7 +16,7 @@ static struct db_stmt stmt_db_application_withdraw = DB_STMT(
 int
 db_application_withdraw(struct db_conn *c, long long id)
 {
-    return one_id(c, &stmt_db_application_withdraw, id);
+    return db_query_id(c, &stmt_db_application_withdraw, id, NULL);
 }
 
 static struct db_stmt stmt_db_application_answer = DB_STMT(
@@ -59,13 +49,10 @@ int
 db_application_question(struct db_conn *c, long long id, char *out,
                         size_t outlen)
 {
-    char v[24];
-    const char *p[1] = {v};
     PGresult *res;
     int r;
 
-    snprintf(v, sizeof(v), "%lld", id);
-    r = db_query(c, &stmt_db_application_question, p, &res);
+    r = db_query_id(c, &stmt_db_application_question, id, &res);
     if (r == 1)
         snprintf(out, outlen, "%s", PQgetvalue(res, 0, 0));
     PQclear(res);
@@ -120,7 +107,7 @@ static struct db_stmt stmt_db_payout_iban_blocked =
 int
 db_payout_iban_blocked(struct db_conn *c, long long application_id)
 {
-    return one_id(c, &stmt_db_payout_iban_blocked, application_id);
+    return db_query_id(c, &stmt_db_payout_iban_blocked, application_id, NULL);
 }
 
 /* Labels are Dutch with English: the file is for the resident and for
@@ -181,15 +168,12 @@ static struct db_stmt stmt_db_personal_data = DB_STMT(
 int
 db_personal_data(struct db_conn *c, long long application_id, char **out)
 {
-    char v[24];
-    const char *p[1] = {v};
     struct buf b;
     PGresult *res;
     int r, i;
 
     *out = NULL;
-    snprintf(v, sizeof(v), "%lld", application_id);
-    r = db_query(c, &stmt_db_personal_data, p, &res);
+    r = db_query_id(c, &stmt_db_personal_data, application_id, &res);
     if (r < 0)
         return r;
     buf_init(&b, 1024 * 1024);
