@@ -11,7 +11,7 @@ CC      ?= gcc
 BUILD   ?= build
 SANITIZE ?=
 
-PKGS    := libmicrohttpd libpq libsodium
+PKGS    := libmicrohttpd libpq libsodium libcrypto
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2 -Wvla -Wwrite-strings -fno-common
 CFLAGS  ?= -O2 -g

@@ -171,7 +171,9 @@ application_input_validate(struct application_input *in,
     else
         add(in, AF_NAME, text_field_check(in->name, 2, 100, false, in->lang));
 
-    if (blank(in->email))
+    if (blank(in->email) && in->email_optional)
+        in->n_email[0] = '\0';
+    else if (blank(in->email))
         add(in, AF_EMAIL,
             tr(in->lang,
                "Vul uw e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.",

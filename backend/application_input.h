@@ -36,6 +36,11 @@
 
 struct application_input {
     const char *lang; /* "nl" or "en" */
+    /* Assisted intake (a makelaar enters it for a resident without a
+     * computer): the e-mail may be left empty, letters then go by post.
+     * false after application_input_from_form(): the resident's form
+     * always requires it. */
+    bool email_optional;
     /* as typed (borrowed from the parsed form; "" when absent) */
     const char *name, *email, *phone, *street, *house, *postcode, *wijk,
         *households, *name2, *email2, *plan, *payout, *iban, *holder, *consent,
@@ -60,8 +65,9 @@ void application_input_from_form(struct application_input *in,
                                  const struct urlenc_pairs *form);
 
 /* Check every field; fills in->errors (in form order) and the normalised
- * values. The wijk is required when the street is unknown or runs through
- * several wijken; then in->wijk must be one of them. */
+ * values (n_email stays "" when the e-mail is optional and empty). The wijk is
+ * required when the street is unknown or runs through several wijken; then
+ * in->wijk must be one of them. */
 void application_input_validate(struct application_input *in,
                                 const struct street_facts *street);
 

@@ -45,8 +45,9 @@ insert_organisers(struct db_conn *c, struct submit_tx *t, long long *first,
 {
     const struct application_input *in = t->in;
     bool bank = strcmp(in->payout, "bank") == 0;
+    /* no e-mail (assisted intake): NULL, letters go to the address */
     struct organiser_row o = {in->name,
-                              in->n_email,
+                              in->n_email[0] ? in->n_email : NULL,
                               in->n_phone[0] ? in->n_phone : NULL,
                               in->n_address,
                               in->n_postcode,
@@ -72,17 +73,34 @@ store_receipt(struct db_conn *c, struct submit_tx *t, long long id,
     unsigned char *pdf = NULL, hash[crypto_hash_sha256_BYTES];
     size_t len = 0;
     char err[256], wijk[101] = "";
+    const struct application_input *in = t->in;
+    struct application_input *post = NULL;
     enum db_status st;
     int r = db_wijk_name(c, t->wijk_code, wijk, sizeof(wijk));
 
     if (r < 0)
         return (enum db_status)r;
-    if (!application_receipt_make(t->in, t->out->reference, submitted,
+    if (in->n_email[0] == '\0') {
+        /* the receipt has an e-mail line; without one it says that the
+         * letters come by post */
+        post = malloc(sizeof(*post));
+        if (post == NULL)
+            return DB_HARD_ERROR;
+        *post = *in;
+        snprintf(post->n_email, sizeof(post->n_email), "%s",
+                 strcmp(in->lang, "en") == 0
+                     ? "none: letters come by post"
+                     : "geen: u krijgt brieven per post");
+        in = post;
+    }
+    if (!application_receipt_make(in, t->out->reference, submitted,
                                   t->street_name, wijk, t->ctx->font_dir, &pdf,
                                   &len, err, sizeof(err))) {
+        free(post);
         log_error("receipt: %s", err);
         return DB_HARD_ERROR;
     }
+    free(post);
     crypto_hash_sha256(hash, pdf, len);
     st = db_document_insert(c, id, "receipt", pdf, len, hash);
     free(pdf);
@@ -155,10 +173,12 @@ submit_tx(struct db_conn *c, void *cls)
              out->flag_unknown_street ? "true" : "false",
              out->flag_second_open ? "true" : "false",
              out->flag_over_max ? "true" : "false");
-    if ((st = db_audit_insert(c, t->ctx->entered_by ? "staff" : "resident",
-                              t->ctx->entered_by, "application.submit",
-                              "application", id, details)) < 0 ||
-        (st = db_outbox_insert(c, id, "submitted", "email")) < 0)
+    if ((st = db_audit_insert(
+             c, t->ctx->entered_by ? "staff" : "resident", t->ctx->entered_by,
+             t->ctx->entered_by ? "application.intake" : "application.submit",
+             "application", id, details)) < 0 ||
+        (st = db_outbox_insert(c, id, "submitted",
+                               in->n_email[0] ? "email" : "letter")) < 0)
         return st;
     status_token_seal(out->token, t->ctx->box_key, sealed, sizeof(sealed));
     snprintf(stored, sizeof(stored), "%s %s", out->reference, sealed);
@@ -180,4 +200,20 @@ application_submit(struct db_conn *c, const struct submit_context *ctx,
     if (st == DB_CONFLICT)
         st = db_transaction(c, submit_tx, &t);
     return st;
+}
+
+int
+application_submit_lookup(struct db_conn *c, const unsigned char *box_key,
+                          const char *key, struct submit_result *out)
+{
+    struct submit_context ctx = {box_key, NULL, 0, 0};
+    struct submit_tx t = {&ctx, NULL, 0, NULL, NULL, NULL, out};
+    char stored[STATUS_TOKEN_SEALED_MAX + 32];
+    int r;
+
+    memset(out, 0, sizeof(*out));
+    r = db_idempotency_get(c, key, PURPOSE, stored, sizeof(stored));
+    if (r <= 0)
+        return r;
+    return replay(&t, stored) ? 1 : DB_HARD_ERROR;
 }

@@ -24,7 +24,8 @@ struct submit_result {
 struct submit_context {
     const unsigned char *box_key; /* seals the token for replays */
     const char *font_dir;         /* for the receipt PDF */
-    long long entered_by;         /* staff id for assisted intake, or 0 */
+    long long entered_by;         /* staff id for assisted intake, or 0:
+                                     audited as application.intake */
     long long previous_id;        /* a follow-up of this application, or 0 */
 };
 
@@ -38,5 +39,11 @@ enum db_status application_submit(struct db_conn *c,
                                   long long street_id, const char *street_name,
                                   const char *wijk_code, const char *buurt_code,
                                   struct submit_result *out);
+
+/* The result of the form with one-time key (reference and status token),
+ * for the page after a staff intake's redirect. 1 found, 0 not (never
+ * filed, or the key has been forgotten), <0 error. */
+int application_submit_lookup(struct db_conn *c, const unsigned char *box_key,
+                              const char *key, struct submit_result *out);
 
 #endif

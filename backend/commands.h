@@ -14,5 +14,6 @@ int cmd_migrate(int argc, char **argv, const struct config *cfg);
 int cmd_user(int argc, char **argv, const struct config *cfg);
 int cmd_streets(int argc, char **argv, const struct config *cfg);
 int cmd_reference(int argc, char **argv, const struct config *cfg);
+int cmd_purge(int argc, char **argv, const struct config *cfg);
 
 #endif

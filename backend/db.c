@@ -56,6 +56,12 @@ db_last_error(const struct db_conn *c)
     return c->err;
 }
 
+const char *
+db_last_constraint(const struct db_conn *c)
+{
+    return c->constraint;
+}
+
 /* Quiet libpq's NOTICE messages (e.g. "relation already exists, skipping"):
  * they would otherwise go to stderr in the middle of the access log. */
 static void
@@ -169,6 +175,7 @@ set_result_err(struct db_conn *c, PGresult *res)
     const char *msg = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
     char line[256];
 
+    snprintf(c->constraint, sizeof(c->constraint), "%s", cons ? cons : "");
     if (state == NULL) {
         set_err(c, PQerrorMessage(c->pg));
         return;
@@ -185,6 +192,7 @@ status_of(struct db_conn *c, PGresult *res)
 {
     const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
 
+    c->constraint[0] = '\0';
     if (res != NULL)
         set_result_err(c, res);
     else
@@ -195,6 +203,8 @@ status_of(struct db_conn *c, PGresult *res)
         return DB_SOFT_ERROR;
     if (strcmp(state, "23505") == 0 || strcmp(state, "23P01") == 0)
         return DB_CONFLICT;
+    if (strcmp(state, "23514") == 0 || strcmp(state, "23503") == 0)
+        return DB_REFUSED;
     return DB_HARD_ERROR;
 }
 
@@ -236,8 +246,9 @@ query_once(struct db_conn *c, struct db_stmt *s, const char *const *params,
         st = status_of(c, res);
         if (st == DB_HARD_ERROR)
             log_error("db: %s failed: %s", s->name, c->err);
-        else if (st == DB_CONFLICT)
-            log_info("db: %s conflict: %s", s->name, c->err);
+        else if (st == DB_CONFLICT || st == DB_REFUSED)
+            log_info("db: %s %s: %s", s->name,
+                     st == DB_CONFLICT ? "conflict" : "refused", c->err);
         PQclear(res);
         return st;
     }

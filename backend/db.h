@@ -3,7 +3,12 @@
  * they hold an opaque struct db_conn and call one function per statement.
  *
  * Results are signed, in the style of GNU Taler:
- *   hard error < soft error (retry) < conflict < 0 <= number of rows.
+ *   refused < hard error < soft error (retry) < conflict < 0 <= rows.
+ *
+ * DB_REFUSED is a business rule of the schema saying no (a CHECK, a
+ * trigger raising check_violation, a foreign key): the request was wrong,
+ * not the system. db_last_constraint() names the rule, so the HTTP layer
+ * can explain it in Dutch; it is not logged as an error.
  */
 #ifndef LIEFLEED_DB_H
 #define LIEFLEED_DB_H
@@ -12,6 +17,7 @@
 #include <stddef.h>
 
 enum db_status {
+    DB_REFUSED = -4,    /* a rule of the schema refused it (23514, 23503) */
     DB_HARD_ERROR = -3, /* connection lost, or a bug in a statement */
     DB_SOFT_ERROR = -2, /* serialization failure or deadlock: retry */
     DB_CONFLICT = -1,   /* unique or exclusion violation */
@@ -54,5 +60,9 @@ enum db_status db_transaction(struct db_conn *c, db_tx_fn fn, void *cls);
 /* The last error message of this connection (for the server log; never
  * contains parameters). Borrowed, valid until the next call. */
 const char *db_last_error(const struct db_conn *c);
+
+/* The constraint (or trigger rule, see sql/) named by the last error of
+ * this connection, "" when none. Borrowed, valid until the next call. */
+const char *db_last_constraint(const struct db_conn *c);
 
 #endif

@@ -17,9 +17,12 @@ db_audit_insert(struct db_conn *c, const char *actor_kind,
                 const char *details_json)
 {
     char uid[24], oid[24];
-    const char *p[6] = {actor_kind, actor_user_id ? uid : NULL,
-                        action,     object_type,
-                        oid,        details_json ? details_json : "{}"};
+    const char *p[6] = {actor_kind,
+                        actor_user_id ? uid : NULL,
+                        action,
+                        object_type,
+                        object_id ? oid : NULL,
+                        details_json ? details_json : "{}"};
     int r;
 
     snprintf(uid, sizeof(uid), "%lld", actor_user_id);

@@ -31,6 +31,7 @@ struct db_conn {
     int in_tx;
     unsigned char prepared[DB_MAX_STMTS];
     char err[256];
+    char constraint[64]; /* of the last error, "" when none */
 };
 
 /* Run a prepared statement with text parameters (NULL = SQL NULL).

@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <sodium.h>
+
 #include "db_internal.h"
 #include "db_util.h"
 
@@ -61,7 +63,11 @@ static struct db_stmt stmt_db_staff_session_find = DB_STMT(
     "SELECT u.id, u.name, u.role,"
     " coalesce((SELECT string_agg(w.wijk_code, ',' ORDER BY w.wijk_code)"
     "   FROM staff_user_wijk w WHERE w.user_id = u.id), ''),"
-    " s.last_seen_at < now() - interval '1 minute'"
+    " s.last_seen_at < now() - interval '1 minute',"
+    " encode(s.csrf_secret, 'hex'),"
+    " u.totp_secret IS NOT NULL,"
+    " u.role IN ('financien', 'beheerder') AND coalesce((SELECT value"
+    "   FROM setting WHERE key = 'totp_required'), 'false') = 'true'"
     " FROM staff_session s JOIN staff_user u ON u.id = s.user_id"
     " WHERE s.id_hash = $1::bytea AND s.ended_at IS NULL"
     " AND s.expires_at > now() AND u.disabled_at IS NULL"
@@ -76,6 +82,7 @@ db_staff_session_find(struct db_conn *c, const unsigned char id_hash[32],
     char h[HASH_HEX_SIZE];
     const char *p[1] = {h};
     PGresult *res;
+    size_t secret_len = 0;
     int r;
 
     db_bytea_hex(id_hash, STAFF_SESSION_HASH_BYTES, h);
@@ -89,7 +96,14 @@ db_staff_session_find(struct db_conn *c, const unsigned char id_hash[32],
         snprintf(out->role, sizeof(out->role), "%s", PQgetvalue(res, 0, 2));
         snprintf(out->wijken, sizeof(out->wijken), "%s", PQgetvalue(res, 0, 3));
         out->seen_long_ago = strcmp(PQgetvalue(res, 0, 4), "t") == 0;
+        out->totp_enrolled = strcmp(PQgetvalue(res, 0, 6), "t") == 0;
+        out->totp_required = strcmp(PQgetvalue(res, 0, 7), "t") == 0;
         memcpy(out->session_hash, id_hash, STAFF_SESSION_HASH_BYTES);
+        if (sodium_hex2bin(out->csrf_secret, sizeof(out->csrf_secret),
+                           PQgetvalue(res, 0, 5), 64, NULL, &secret_len,
+                           NULL) != 0 ||
+            secret_len != sizeof(out->csrf_secret))
+            r = DB_HARD_ERROR;
         if (out->id <= 0)
             r = DB_HARD_ERROR;
     }

@@ -25,7 +25,11 @@ struct staff {
     char role[16];
     char wijken[48]; /* "03,04" in order, "" when none */
     unsigned char session_hash[STAFF_SESSION_HASH_BYTES];
+    /* the session's own key for its forms' CSRF tokens (staff_csrf.h) */
+    unsigned char csrf_secret[32];
     bool seen_long_ago; /* last_seen_at is over a minute old */
+    bool totp_enrolled; /* the account has a second factor */
+    bool totp_required; /* its role must have one (setting totp_required) */
 };
 
 /* What a login needs of the account with this e-mail (any case): its id,

@@ -37,8 +37,12 @@ db_street_find(struct db_conn *c, const char *name, struct street_match *out)
     return 1;
 }
 
-static struct db_stmt stmt_db_street_names = DB_STMT(
-    "db_street_names", "SELECT name FROM street ORDER BY lower(name)", 0);
+/* a merged spelling is no longer offered (sql/009) */
+static struct db_stmt stmt_db_street_names =
+    DB_STMT("db_street_names",
+            "SELECT name FROM street WHERE merged_into IS NULL"
+            " ORDER BY lower(name)",
+            0);
 
 int
 db_street_names(struct db_conn *c, void (*fn)(void *cls, const char *name),

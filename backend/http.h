@@ -44,6 +44,9 @@ struct request {
     unsigned status;
     uint64_t bytes;
     uint64_t start_us;
+    /* a Content-Disposition header for a download, or "": set it with
+     * request_attachment() */
+    char content_disposition[160];
 };
 
 typedef enum MHD_Result (*handler_fn)(struct request *rq);
@@ -84,6 +87,10 @@ void request_client_hash(struct request *rq, unsigned char out[32]);
 
 /* "nl" or "en": the ?taal= of the request, else Dutch. */
 const char *request_lang(struct request *rq);
+
+/* Make the reply a download saved as filename (letters, digits, '.', '-'
+ * and '_' only; anything else becomes '_'). */
+void request_attachment(struct request *rq, const char *filename);
 
 /* Microseconds on the monotonic clock. */
 uint64_t now_us(void);

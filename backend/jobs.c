@@ -9,15 +9,20 @@
 #include "app.h"
 #include "db_job.h"
 #include "log.h"
+#include "purge.h"
 
 struct job_def {
     const char *name;
     unsigned interval_s;
-    db_tx_fn work; /* runs inside the claiming transaction */
+    db_tx_fn work; /* runs inside the claiming transaction; may be NULL */
+    /* runs after the claim committed, for work that needs transactions of
+     * its own (one per application in the retention purge); may be NULL */
+    void (*after)(struct db_conn *c);
 };
 
 static const struct job_def job_defs[] = {
-    {"housekeeping", 24 * 3600, db_job_housekeeping},
+    {"housekeeping", 24 * 3600, db_job_housekeeping, NULL},
+    {"retention_purge", 24 * 3600, NULL, purge_job},
 };
 
 struct claim_ctx {
@@ -38,9 +43,11 @@ claim_and_run(struct db_conn *c, void *cls)
                      &run_id);
     if (r <= 0)
         return (enum db_status)r;
-    r = ctx->def->work(c, NULL);
-    if (r < 0)
-        return (enum db_status)r;
+    if (ctx->def->work != NULL) {
+        r = ctx->def->work(c, NULL);
+        if (r < 0)
+            return (enum db_status)r;
+    }
     r = db_job_finish(c, run_id);
     if (r < 0)
         return (enum db_status)r;
@@ -62,6 +69,8 @@ jobs_run_due(struct db_conn *c, const char *server_id)
                       db_last_error(c));
             return st;
         }
+        if (ctx.ran && job_defs[i].after != NULL)
+            job_defs[i].after(c);
         if (ctx.ran) {
             log_info("jobs: %s done", job_defs[i].name);
             ran++;

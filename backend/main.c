@@ -19,6 +19,8 @@ static const struct command commands[] = {
     {"streets", cmd_streets, "import a street list: streets import FILE"},
     {"reference", cmd_reference,
      "load wijken, buurten and streets from a data directory"},
+    {"purge", cmd_purge,
+     "anonymise personal data whose retention period has passed"},
 };
 
 static void

@@ -1,5 +1,6 @@
-/* GET /status/<token>[/ontvangstbewijs.pdf | /mijn-gegevens.txt] - the
- * resident's private status page, the stored receipt, and everything
+/* GET /status/<token>[/ontvangstbewijs.pdf | /toekenningsbrief.pdf |
+ * /afwijzingsbrief.pdf | /mijn-gegevens.txt] - the resident's private
+ * status page, the stored receipt and decision letters, and everything
  * stored about the resident.
  *
  * The token is the only key: a wrong one, of any length or alphabet, gets
@@ -63,6 +64,8 @@ page_status(struct request *rq)
         ret = document(rq, a, "receipt");
     else if (strcmp(rest, AWARD_LETTER_SUFFIX) == 0)
         ret = document(rq, a, "award_letter");
+    else if (strcmp(rest, REJECTION_LETTER_SUFFIX) == 0)
+        ret = document(rq, a, "rejection_letter");
     else if (strcmp(rest, DATA_SUFFIX) == 0)
         ret = personal_data(rq, a);
     else

@@ -16,5 +16,27 @@ enum MHD_Result page_login_form(struct request *rq);
 enum MHD_Result page_login_submit(struct request *rq);
 enum MHD_Result page_logout(struct request *rq);
 enum MHD_Result page_staff_home(struct request *rq);
+enum MHD_Result page_staff_totp(struct request *rq);
+enum MHD_Result page_staff_totp_enrol(struct request *rq);
+enum MHD_Result page_staff_queue(struct request *rq);
+enum MHD_Result page_staff_intake_form(struct request *rq);
+enum MHD_Result page_staff_intake_submit(struct request *rq);
+enum MHD_Result page_staff_application(struct request *rq);
+enum MHD_Result page_staff_application_action(struct request *rq);
+enum MHD_Result page_staff_streets(struct request *rq);
+enum MHD_Result page_staff_street_merge(struct request *rq);
+enum MHD_Result page_staff_street(struct request *rq);
+enum MHD_Result page_staff_users(struct request *rq);
+enum MHD_Result page_staff_user_create(struct request *rq);
+enum MHD_Result page_staff_user(struct request *rq);
+enum MHD_Result page_staff_user_update(struct request *rq);
+enum MHD_Result page_staff_budget(struct request *rq);
+enum MHD_Result page_staff_budget_save(struct request *rq);
+enum MHD_Result page_staff_settings(struct request *rq);
+enum MHD_Result page_staff_settings_save(struct request *rq);
+enum MHD_Result page_staff_audit(struct request *rq);
+enum MHD_Result page_staff_audit_csv(struct request *rq);
+enum MHD_Result page_staff_spot_check(struct request *rq);
+enum MHD_Result page_staff_spot_check_action(struct request *rq);
 
 #endif

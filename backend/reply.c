@@ -67,6 +67,9 @@ queue(struct request *rq, unsigned status, struct MHD_Response *resp,
     if (rq->retry_after[0])
         MHD_add_response_header(resp, MHD_HTTP_HEADER_RETRY_AFTER,
                                 rq->retry_after);
+    if (rq->content_disposition[0] && status == 200)
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_DISPOSITION,
+                                rq->content_disposition);
     ret = MHD_queue_response(rq->conn, status, resp);
     MHD_destroy_response(resp);
     rq->status = status;
@@ -285,4 +288,22 @@ reply_error(struct request *rq, unsigned status, const char *detail)
          code);
     layout_end(&h);
     return reply_html(rq, status, &h);
+}
+
+void
+request_attachment(struct request *rq, const char *filename)
+{
+    char safe[96];
+    size_t i;
+
+    for (i = 0; i < sizeof(safe) - 1 && filename[i]; i++) {
+        char c = filename[i];
+        int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                 (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
+
+        safe[i] = ok ? c : '_';
+    }
+    safe[i] = '\0';
+    snprintf(rq->content_disposition, sizeof(rq->content_disposition),
+             "attachment; filename=\"%s\"", safe);
 }

@@ -121,5 +121,12 @@ staff_require(struct request *rq, const char *roles, struct staff *out,
         *ret = reply_error(rq, 404, NULL);
         return false;
     }
+    /* a role that must have a second factor does nothing else until it
+     * has one */
+    if (out->totp_required && !out->totp_enrolled &&
+        (rq->path == NULL || strcmp(rq->path, STAFF_TOTP_PATH) != 0)) {
+        *ret = reply_redirect(rq, STAFF_TOTP_PATH);
+        return false;
+    }
     return true;
 }

@@ -15,6 +15,8 @@
 
 #define STAFF_SESSION_COOKIE "ll_sessie"
 #define STAFF_SESSION_ID_BYTES 32
+/* where a staff member sets up their second factor */
+#define STAFF_TOTP_PATH "/beheer/tweestaps"
 
 enum staff_auth {
     STAFF_AUTH_OK,       /* logged in; *out is filled */
@@ -32,7 +34,9 @@ enum staff_auth staff_session_current(struct request *rq, struct staff *out);
  * "makelaar,beheerder"; NULL: any role). Otherwise queues the answer in
  * *ret and returns false: 303 to /inloggen when not logged in, 404 for
  * another role (the route does not exist for them), 503 when the database
- * is unreachable. */
+ * is unreachable. A financien or beheerder account without the second
+ * factor that the setting totp_required asks for is sent (303) to
+ * STAFF_TOTP_PATH, whatever it asked for. */
 bool staff_require(struct request *rq, const char *roles, struct staff *out,
                    enum MHD_Result *ret);
 

@@ -15,6 +15,7 @@
 #define RECEIPT_SUFFIX "/ontvangstbewijs.pdf"
 #define DATA_SUFFIX "/mijn-gegevens.txt"
 #define AWARD_LETTER_SUFFIX "/toekenningsbrief.pdf"
+#define REJECTION_LETTER_SUFFIX "/afwijzingsbrief.pdf"
 
 /* Find the application of the link in rq->path_param. On success returns
  * 0, *a is malloc()ed (caller frees), token holds the link's token and
@@ -23,6 +24,11 @@
 unsigned status_page_load(struct request *rq,
                           char token[STATUS_TOKEN_CHARS + 1], const char **rest,
                           struct application_view **a);
+
+/* Whether a rejected application has its stored rejection letter (only
+ * then is it offered). 1 yes, 0 no, <0 database error. */
+int status_has_rejection_letter(struct db_conn *db,
+                                const struct application_view *a);
 
 /* What a failed POST shows again (values as typed, messages). */
 struct status_form_state {

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(
     build-essential pkg-config make gcc clang
-    libmicrohttpd-dev libpq-dev libsodium-dev libhpdf-dev libcsv-dev
+    libmicrohttpd-dev libpq-dev libsodium-dev libssl-dev libhpdf-dev libcsv-dev
     libcmocka-dev postgresql-15 postgresql-client-15 fonts-dejavu-core
     nodejs npm chromium poppler-utils libxml2-utils wrk curl
     cppcheck clang-format

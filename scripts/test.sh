@@ -11,7 +11,9 @@ cd "$(dirname "$0")/.."
 top=$(pwd)
 filter=${1:-${TEST:-}}
 
-export BUILD=build/asan
+# LIEFLEED_TEST_BUILD: another build directory, so parallel work does
+# not race over one set of object files
+export BUILD=${LIEFLEED_TEST_BUILD:-build/asan}
 jobs=$(nproc 2>/dev/null || echo 2)
 make -s -j"$jobs" BUILD=$BUILD SANITIZE=address,undefined all units >/dev/null \
     || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }

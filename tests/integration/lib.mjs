@@ -4,10 +4,37 @@ import { spawn, execFileSync } from 'node:child_process';
 import net from 'node:net';
 import fs from 'node:fs';
 import path from 'node:path';
+import { afterEach } from 'node:test';
 
 export const BIN = process.env.LIEFLEED_BIN ?? 'build/liefleed';
 export const DB = process.env.LIEFLEED_DATABASE_URL;
 export const TMP = process.env.LIEFLEED_TEST_TMP ?? fs.mkdtempSync('/tmp/ll-it-');
+
+// Money conservation (SPEC section 4), after every test of every suite that
+// imports this file: for each budget year, awarded = te_betalen + in_batch
+// + betaald + mislukt to the cent, and one payout per award. Only a
+// database that is down on purpose (the fault suites stop it) is passed
+// over; any other failure of the check fails the test.
+export function moneyNotConserved(url = DB) {
+  return execFileSync('psql', ['-X', '-q', '-t', '-A', '-v', 'ON_ERROR_STOP=1', url, '-c',
+    `SELECT year || ': awarded ' || awarded_cents || ', difference ' || difference_cents
+       || ', awards ' || awards || ', payouts ' || payouts
+     FROM budget_year_reconciliation WHERE NOT balanced ORDER BY year`],
+  { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+}
+
+afterEach(() => {
+  if (!DB) return;
+  let out;
+  try {
+    out = moneyNotConserved();
+  } catch (e) {
+    if (/could not connect|connection to server|No such file or directory|the database system is (starting|shutting)/
+      .test(String(e.stderr))) return;
+    throw e;
+  }
+  if (out) throw new Error(`money is not conserved (SPEC section 4):\n${out}`);
+});
 
 export async function freePort() {
   return new Promise((resolve, reject) => {
