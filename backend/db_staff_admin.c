@@ -20,7 +20,8 @@
     " coalesce((SELECT to_char(max(s.created_at) AT TIME ZONE"                 \
     "   'Europe/Amsterdam', 'YYYY-MM-DD HH24:MI') FROM staff_session s"        \
     "   WHERE s.user_id = u.id), ''),"                                         \
-    " to_char(u.updated_at AT TIME ZONE 'UTC', 'YYYYMMDDHH24MISSUS')"
+    " to_char(u.updated_at AT TIME ZONE 'UTC', 'YYYYMMDDHH24MISSUS'),"         \
+    " u.totp_secret IS NOT NULL"
 
 /* The same text as the version column, for the WHERE of an update. */
 #define ADMIN_USER_VERSION                                                     \
@@ -47,6 +48,7 @@ row_read(PGresult *res, int row, struct staff_admin_user *a)
     snprintf(a->last_login, sizeof(a->last_login), "%s",
              PQgetvalue(res, row, 8));
     snprintf(a->version, sizeof(a->version), "%s", PQgetvalue(res, row, 9));
+    a->totp = strcmp(PQgetvalue(res, row, 10), "t") == 0;
     return true;
 }
 

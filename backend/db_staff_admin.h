@@ -20,6 +20,7 @@ struct staff_admin_user {
     /* updated_at to the microsecond: the edit form sends it back, so a
      * change made meanwhile by someone else is noticed (409) */
     char version[32];
+    bool totp; /* an authenticator app is linked */
 };
 
 /* Called once per account, ordered by name then e-mail; row is valid only

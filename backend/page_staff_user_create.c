@@ -79,7 +79,7 @@ page_staff_user_create(struct request *rq)
     staff_admin_field(&form, "naam", name, sizeof(name), NULL);
     staff_admin_field(&form, "rol", role, sizeof(role), NULL);
     staff_admin_wijken_from_form(&form, wijken);
-    f = (struct user_form){email, name, role, wijken, false, ""};
+    f = (struct user_form){email, name, role, wijken, false, "", false};
     ok = staff_admin_user_check(&f, &err, canon);
     if (email[0] == '\0') {
         err.email = "Vul het e-mailadres in.";

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "db_audit.h"
+#include "db_staff_totp.h"
 #include "db_staff_admin.h"
 #include "pages.h"
 #include "password.h"
@@ -142,6 +143,17 @@ update_tx(struct db_conn *c, void *cls)
         if (r < 0)
             return (enum db_status)r;
     }
+    if (t->f->totp_reset && t->before.totp) {
+        r = db_staff_totp_clear(c, t->id);
+        if (r < 0)
+            return (enum db_status)r;
+        r = db_audit_insert(c, "staff", t->actor, "user.totp_reset",
+                            "staff_user", t->id,
+                            "{\"before\": {\"totp\": true}, \"after\": "
+                            "{\"totp\": false}}");
+        if (r < 0)
+            return (enum db_status)r;
+    }
     return DB_ONE_RESULT;
 }
 
@@ -195,9 +207,13 @@ page_staff_user_update(struct request *rq)
     staff_admin_field(&form, "rol", role, sizeof(role), NULL);
     staff_admin_field(&form, "versie", version, sizeof(version), NULL);
     staff_admin_wijken_from_form(&form, wijken);
-    f = (struct user_form){
-        "",     name, role, wijken, urlenc_get(&form, "uitgeschakeld") != NULL,
-        version};
+    f = (struct user_form){"",
+                           name,
+                           role,
+                           wijken,
+                           urlenc_get(&form, "uitgeschakeld") != NULL,
+                           version,
+                           urlenc_get(&form, "totp_los") != NULL};
     ok = staff_admin_user_check(&f, &err, canon);
     if (id == me.id && f.disabled) {
         err.disabled = "U kunt uw eigen account niet uitschakelen. Vraag een "

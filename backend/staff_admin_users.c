@@ -208,7 +208,7 @@ staff_admin_users_page(struct request *rq, const struct staff *me,
     struct html h, rows;
     int nw, r;
     static const struct user_form_errors none = {0};
-    static const struct user_form empty = {"", "", "", "", false, ""};
+    static const struct user_form empty = {"", "", "", "", false, "", false};
     struct field_view email = {.kind = FIELD_EMAIL,
                                .name = "email",
                                .label = "E-mailadres",
@@ -341,8 +341,9 @@ staff_admin_user_page(struct request *rq, const struct staff *me,
     if (nw < 0)
         return staff_admin_db_failed(rq, db, "user: wijken");
     if (typed == NULL) {
-        stored = (struct user_form){a.u.email,  a.u.name,     a.u.role,
-                                    a.u.wijken, a.u.disabled, a.version};
+        stored =
+            (struct user_form){a.u.email,    a.u.name,  a.u.role, a.u.wijken,
+                               a.u.disabled, a.version, false};
         typed = &stored;
     }
     snprintf(purpose, sizeof(purpose), "user:%lld", id);
@@ -356,10 +357,12 @@ staff_admin_user_page(struct request *rq, const struct staff *me,
          "<h1 class=\"utrecht-heading-1\">{}</h1>\n"
          "<dl class=\"ll-facts\"><dt>E-mailadres</dt><dd>{}</dd>"
          "<dt>Aangemaakt</dt><dd>{}</dd><dt>Laatst ingelogd</dt><dd>{}</dd>"
-         "<dt>Status</dt><dd>{}</dd></dl>\n",
+         "<dt>Status</dt><dd>{}</dd><dt>Inlogcode-app</dt><dd>{}</dd>"
+         "</dl>\n",
          a.u.name, a.u.email, a.u.created_at,
          a.last_login[0] ? a.last_login : "nooit",
-         a.u.disabled ? "Uitgeschakeld" : "Actief");
+         a.u.disabled ? "Uitgeschakeld" : "Actief",
+         a.totp ? "gekoppeld" : "niet gekoppeld");
     if (notice)
         HTML(&h,
              "<div class=\"utrecht-alert utrecht-alert--ok\" role=\"status\">"
@@ -379,6 +382,18 @@ staff_admin_user_page(struct request *rq, const struct staff *me,
     off.value = typed->disabled ? "ja" : "";
     off.error = err->disabled;
     form_checkbox(&h, &off);
+    if (a.totp) {
+        struct field_view unlink = {
+            .kind = FIELD_TEXT,
+            .name = "totp_los",
+            .label = "Inlogcode-app loskoppelen",
+            .description = "Bij een verloren of nieuwe telefoon. De "
+                           "gebruiker logt dan in met alleen het wachtwoord "
+                           "en koppelt daarna een nieuwe app.",
+            .value = typed->totp_reset ? "ja" : "",
+        };
+        form_checkbox(&h, &unlink);
+    }
     pw.error = err->password;
     form_field(&h, &pw);
     HTML_LIT(&h, "<p class=\"utrecht-paragraph\"><button type=\"submit\" "

@@ -20,6 +20,7 @@ struct user_form {
     const char *wijken;  /* "01,03": the checked boxes */
     bool disabled;       /* edit only */
     const char *version; /* edit only */
+    bool totp_reset;     /* edit only: unlink the authenticator app */
 };
 
 /* One message per field, NULL when the field is fine; banner goes above

@@ -190,6 +190,7 @@ test('a new password can be set; a weak one is refused', async () => {
 
 // ---- budgets ----
 
+// years of this file alone: spot_check.test.mjs draws from 2040-2079
 const YEAR = 2090;
 async function budgetForm(year = YEAR) {
   const page = await admin.get(`/beheer/begroting?jaar=${year}`);

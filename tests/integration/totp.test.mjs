@@ -155,3 +155,25 @@ test('totp_required: financien and beheerder must link an app first; a makelaar 
     sql("UPDATE setting SET value = 'false' WHERE key = 'totp_required'");
   }
 });
+
+test('a lost phone: the beheerder unlinks the app, on the record; the user logs in with the password again', async () => {
+  const u = makeStaff('financien');
+  const c = client(srv.url);
+  await loginAs(c, u.email);
+  await enrol(c);
+  const admin = client(srv.url);
+  await loginAs(admin, makeStaff('beheerder').email);
+  const page = await admin.get(`/beheer/gebruikers/${u.id}`);
+  assert.equal(page.status, 200);
+  assert.match(page.html, /<dt>Inlogcode-app<\/dt><dd>gekoppeld<\/dd>/);
+  const versie = page.html.match(/name="versie" value="([^"]+)"/)[1];
+  const r = await admin.post(`/beheer/gebruikers/${u.id}`, {
+    csrf: page.csrf(`/beheer/gebruikers/${u.id}`), versie, naam: u.name, rol: 'financien', totp_los: 'ja',
+  });
+  assert.equal(r.status, 303, r.html.slice(0, 300));
+  assert.equal(sql(`SELECT totp_secret IS NULL AND totp_last_step IS NULL FROM staff_user WHERE id = ${u.id}`), 't');
+  assert.equal(sql(`SELECT count(*) FROM audit_event WHERE action = 'user.totp_reset' AND object_id = '${u.id}'`), '1');
+  const again = client(srv.url);
+  await loginAs(again, u.email);
+  assert.equal((await again.get('/beheer')).status, 200);
+});
