@@ -52,7 +52,9 @@ static struct db_stmt stmt_db_decision_app = DB_STMT(
     " EXISTS (SELECT 1 FROM document d WHERE d.application_id = a.id"
     "  AND d.kind = 'award_letter' AND d.content IS NOT NULL),"
     " EXISTS (SELECT 1 FROM document d WHERE d.application_id = a.id"
-    "  AND d.kind = 'rejection_letter' AND d.content IS NOT NULL)"
+    "  AND d.kind = 'rejection_letter' AND d.content IS NOT NULL),"
+    /* 44 */
+    " o.email IS NOT NULL"
     " FROM application a"
     " JOIN wijk wk ON wk.code = a.wijk_code"
     " JOIN organiser o ON o.id = a.organiser_id"
@@ -132,6 +134,7 @@ db_decision_app(struct db_conn *c, long long app_id, const char *wijken,
     out->settled_cents = LL(41);
     out->has_award_letter = BOOL(42);
     out->has_rejection_letter = BOOL(43);
+    out->has_email = BOOL(44);
     PQclear(res);
     return 1;
 }

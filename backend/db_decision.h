@@ -64,6 +64,9 @@ struct decision_app {
     long long settled_cents;
     /* stored letters */
     bool has_award_letter, has_rejection_letter;
+    /* the gangmaker has an e-mail address; without one (assisted intake)
+     * the news goes by letter */
+    bool has_email;
 };
 
 /* The application app_id when it lies in one of wijken. 1 found (out

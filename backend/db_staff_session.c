@@ -152,3 +152,21 @@ db_staff_session_end(struct db_conn *c, const unsigned char id_hash[32],
     PQclear(res);
     return r;
 }
+
+static struct db_stmt stmt_db_staff_session_end_others =
+    DB_STMT("db_staff_session_end_others",
+            "UPDATE staff_session SET ended_at = now()"
+            " WHERE user_id = $1 AND id_hash <> $2::bytea AND ended_at IS NULL",
+            2);
+
+int
+db_staff_session_end_others(struct db_conn *c, long long user_id,
+                            const unsigned char keep_hash[32])
+{
+    char id[24], h[HASH_HEX_SIZE];
+    const char *p[2] = {id, h};
+
+    snprintf(id, sizeof(id), "%lld", user_id);
+    db_bytea_hex(keep_hash, STAFF_SESSION_HASH_BYTES, h);
+    return db_query(c, &stmt_db_staff_session_end_others, p, NULL);
+}

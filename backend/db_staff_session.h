@@ -54,6 +54,11 @@ int db_staff_session_find(struct db_conn *c, const unsigned char id_hash[32],
  * 1, or 0 when it has ended meanwhile. */
 int db_staff_session_touch(struct db_conn *c, const unsigned char id_hash[32]);
 
+/* End every open session of user_id except keep_hash (the one making the
+ * change). Returns the number ended. */
+int db_staff_session_end_others(struct db_conn *c, long long user_id,
+                                const unsigned char keep_hash[32]);
+
 /* End the session id_hash (logout, or a new login in the same browser)
  * and store its account in *user_id. Returns 1, or 0 when it had already
  * ended or does not exist. */

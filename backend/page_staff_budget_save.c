@@ -44,6 +44,8 @@ struct save_tx {
     bool failing_city, changed;
     const char *missing; /* a required value absent: which */
     int emptied_wijk;    /* a wijk budget that cannot be emptied */
+    const char *version; /* of the figures the form showed */
+    bool conflict;       /* they changed since: nothing saved */
     struct buf details;
 };
 
@@ -101,6 +103,19 @@ save_tx(struct db_conn *c, void *cls)
         r = db_budget_wijk_list(c, t->year, wijk_before_row, t);
     if (r < 0)
         return (enum db_status)r;
+    {
+        char now[BUDGET_VERSION_SIZE];
+        long long cents[11];
+
+        for (k = 0; k < 11; k++)
+            cents[k] = (t->wijk[k].seen && t->wijk[k].row.has_budget)
+                           ? t->wijk[k].row.budget_cents
+                           : -1;
+        staff_admin_budget_version(&t->before, cents, now);
+        t->conflict = t->version == NULL || strcmp(now, t->version) != 0;
+        if (t->conflict)
+            return DB_NO_RESULTS;
+    }
     city = v->city;
     if (city < 0) {
         t->missing = "city";
@@ -271,6 +286,7 @@ page_staff_budget_save(struct request *rq)
     t.year = year;
     t.actor = me.id;
     t.v = &v;
+    t.version = urlenc_get(&form, "versie");
     buf_init(&t.details, 8192);
     db = request_db(rq);
     st = db ? db_transaction(db, save_tx, &t) : DB_HARD_ERROR;
@@ -303,7 +319,12 @@ page_staff_budget_save(struct request *rq)
         ret = staff_admin_budget_page(rq, &me, 422, year, &f, &err, NULL);
     } else if (st < 0)
         ret = staff_admin_db_failed(rq, db, "budget save");
-    else if (t.missing) {
+    else if (t.conflict) {
+        err.banner = "Iemand anders heeft de begroting van dit jaar intussen "
+                     "gewijzigd. Er is niets opgeslagen. Hieronder staan de "
+                     "bedragen van nu; pas ze zo nodig opnieuw aan.";
+        ret = staff_admin_budget_page(rq, &me, 409, year, NULL, &err, NULL);
+    } else if (t.missing) {
         err.city = "Vul het budget van de stad in, bijvoorbeeld 50.000,00.";
         ret = staff_admin_budget_page(rq, &me, 422, year, &f, &err, NULL);
     } else if (t.emptied_wijk) {

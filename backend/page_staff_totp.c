@@ -25,7 +25,7 @@ page_staff_totp(struct request *rq)
                    time(NULL) + STAFF_TOTP_SEAL_TTL_S, sealed))
         ret = reply_error(rq, 500, NULL);
     else
-        ret = staff_totp_render(rq, &me, 200, secret, sealed, NULL);
+        ret = staff_totp_render(rq, &me, 200, secret, sealed, NULL, NULL);
     sodium_memzero(secret, sizeof(secret));
     return ret;
 }

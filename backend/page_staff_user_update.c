@@ -51,8 +51,11 @@ audit_update(struct db_conn *c, struct update_tx *t, bool name_changed)
     staff_admin_json_str(d, t->f->role);
     buf_puts(d, ", \"wijken\": ");
     staff_admin_json_wijken(d, t->w->canon);
-    buf_printf(d, "}, \"name_changed\": %s, \"password_changed\": %s}",
-               name_changed ? "true" : "false", t->hash ? "true" : "false");
+    buf_printf(d,
+               "}, \"name_changed\": %s, \"password_changed\": %s, "
+               "\"sessions_ended\": %d}",
+               name_changed ? "true" : "false", t->hash ? "true" : "false",
+               t->sessions_ended);
     if (d->failed)
         return DB_HARD_ERROR;
     return db_audit_insert(c, "staff", t->actor, "user.update", "staff_user",
@@ -109,6 +112,15 @@ update_tx(struct db_conn *c, void *cls)
         if (r < 0)
             return (enum db_status)r;
     }
+    /* a new password or an unlinked app is the answer to a stolen one: the
+     * sessions opened with it end now (not the beheerder's own) */
+    if ((t->hash || (t->f->totp_reset && t->before.totp)) &&
+        t->id != t->actor) {
+        r = db_staff_user_end_sessions(c, t->id);
+        if (r < 0)
+            return (enum db_status)r;
+        t->sessions_ended = r;
+    }
     if (name_changed || role_changed || wijken_changed || t->hash) {
         r = audit_update(c, t, name_changed);
         if (r < 0)
@@ -123,7 +135,8 @@ update_tx(struct db_conn *c, void *cls)
         r = db_staff_user_end_sessions(c, t->id);
         if (r < 0)
             return (enum db_status)r;
-        t->sessions_ended = r;
+        t->sessions_ended += r;
+        r = t->sessions_ended;
         snprintf(details, sizeof(details),
                  "{\"before\": {\"disabled\": false}, \"after\": "
                  "{\"disabled\": true}, \"sessions_ended\": %d}",
@@ -149,8 +162,11 @@ update_tx(struct db_conn *c, void *cls)
             return (enum db_status)r;
         r = db_audit_insert(c, "staff", t->actor, "user.totp_reset",
                             "staff_user", t->id,
-                            "{\"before\": {\"totp\": true}, \"after\": "
-                            "{\"totp\": false}}");
+                            t->sessions_ended > 0
+                                ? "{\"before\": {\"totp\": true}, \"after\": "
+                                  "{\"totp\": false}, \"sessions_ended\": true}"
+                                : "{\"before\": {\"totp\": true}, \"after\": "
+                                  "{\"totp\": false}}");
         if (r < 0)
             return (enum db_status)r;
     }

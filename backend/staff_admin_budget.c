@@ -1,5 +1,7 @@
 #include "staff_admin_budget.h"
 
+#include <sodium.h>
+
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -174,7 +176,7 @@ staff_admin_budget_page(struct request *rq, const struct staff *me,
     char city[MONEY_TEXT_SIZE], potje[MONEY_TEXT_SIZE], max[24];
     char wijk_text[11][MONEY_TEXT_SIZE], title[48], purpose[32], ys[8];
     char def_potje[MONEY_TEXT_SIZE], desc_potje[160], desc_max[160];
-    char csrf[CSRF_TOKEN_MAX];
+    char csrf[CSRF_TOKEN_MAX], version[BUDGET_VERSION_SIZE];
     long long set_potje = 0, set_max = 0;
     struct html h;
     int i, r;
@@ -224,6 +226,19 @@ staff_admin_budget_page(struct request *rq, const struct staff *me,
     snprintf(ys, sizeof(ys), "%d", year);
     snprintf(purpose, sizeof(purpose), "budget:%d", year);
     staff_csrf_issue(me, purpose, csrf);
+    {
+        long long cents[11];
+
+        for (i = 0; i < 11; i++)
+            cents[i] = -1;
+        for (i = 0; i < w.n; i++) {
+            int k = (w.rows[i].code[0] - '0') * 10 + (w.rows[i].code[1] - '0');
+
+            if (k >= 1 && k <= 10 && w.rows[i].has_budget)
+                cents[k] = w.rows[i].budget_cents;
+        }
+        staff_admin_budget_version(&y, cents, version);
+    }
     money_format_euro(set_potje, def_potje, sizeof(def_potje));
     snprintf(desc_potje, sizeof(desc_potje),
              "Laat leeg om de instelling te gebruiken: nu %s.", def_potje);
@@ -268,8 +283,9 @@ staff_admin_budget_page(struct request *rq, const struct staff *me,
          "<form class=\"utrecht-form\" method=\"post\" "
          "action=\"/beheer/begroting\" novalidate>\n"
          "<input type=\"hidden\" name=\"csrf\" value=\"{}\">\n"
-         "<input type=\"hidden\" name=\"jaar\" value=\"{}\">\n",
-         ys, csrf, ys);
+         "<input type=\"hidden\" name=\"jaar\" value=\"{}\">\n"
+         "<input type=\"hidden\" name=\"versie\" value=\"{}\">\n",
+         ys, csrf, ys, version);
     {
         struct field_view f = {.kind = FIELD_TEXT,
                                .name = "stad",
@@ -326,4 +342,27 @@ staff_admin_budget_page(struct request *rq, const struct staff *me,
                  "Begroting opslaan</button></p>\n</form>\n");
     staff_layout_end(&h);
     return reply_html(rq, status, &h);
+}
+
+void
+staff_admin_budget_version(const struct budget_year_row *y,
+                           const long long wijk_cents[11],
+                           char out[BUDGET_VERSION_SIZE])
+{
+    unsigned char hash[16];
+    char text[400];
+    size_t n;
+    int k;
+
+    n = (size_t)snprintf(text, sizeof(text), "%d|%lld|%lld|%lld",
+                         y->exists ? 1 : 0, y->exists ? y->city_cents : -1,
+                         y->potje_default_cents, y->max_potjes);
+    for (k = 1; k <= 10 && n < sizeof(text); k++)
+        n += (size_t)snprintf(text + n, sizeof(text) - n, "|%lld",
+                              wijk_cents[k]);
+    if (n >= sizeof(text))
+        n = sizeof(text) - 1;
+    crypto_generichash(hash, sizeof(hash), (const unsigned char *)text, n, NULL,
+                       0);
+    sodium_bin2hex(out, BUDGET_VERSION_SIZE, hash, sizeof(hash));
 }

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 
 #include "db_staff_session.h"
+#include "db_budget.h"
 #include "http.h"
 
 #define BUDGET_YEAR_MIN 2000
@@ -37,6 +38,15 @@ int staff_admin_this_year(void);
 
 /* Read "2026" into *year (BUDGET_YEAR_MIN..MAX). */
 bool staff_admin_parse_year(const char *s, int *year);
+
+/* A short text naming the budget figures of a year as they are: the
+ * form carries it, and a save whose figures changed meanwhile (another
+ * beheerder) is refused instead of silently undoing that change.
+ * wijk_cents[1..10]: a wijk's budget, -1 when it has none. */
+#define BUDGET_VERSION_SIZE 33
+void staff_admin_budget_version(const struct budget_year_row *y,
+                                const long long wijk_cents[11],
+                                char out[BUDGET_VERSION_SIZE]);
 
 /* The page of year: stored values, or typed ones with errors. */
 enum MHD_Result staff_admin_budget_page(struct request *rq,

@@ -226,7 +226,8 @@ award_tx(struct db_conn *c, void *cls)
     if ((r = db_audit_insert(c, "staff", x->me->id, "application.award",
                              "application", a->id, details)) < 0)
         return (enum db_status)r;
-    return db_outbox_insert(c, a->id, "awarded", "email");
+    return db_outbox_insert(c, a->id, "awarded",
+                            a->has_email ? "email" : "letter");
 }
 
 /* A refusal of the schema, in words, with the figures as they are now. */

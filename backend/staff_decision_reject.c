@@ -125,7 +125,8 @@ reject_tx(struct db_conn *c, void *cls)
     if ((r = db_audit_insert(c, "staff", x->me->id, "application.reject",
                              "application", x->a->id, details)) < 0)
         return (enum db_status)r;
-    return db_outbox_insert(c, x->a->id, "rejected", "email");
+    return db_outbox_insert(c, x->a->id, "rejected",
+                            x->a->has_email ? "email" : "letter");
 }
 
 enum MHD_Result

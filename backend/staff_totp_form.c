@@ -18,7 +18,7 @@ staff_totp_purpose(const struct staff *me, char *out, size_t outlen)
 enum MHD_Result
 staff_totp_render(struct request *rq, const struct staff *me, unsigned status,
                   const unsigned char *secret, const char *sealed,
-                  const char *error)
+                  const char *error, const char *current_error)
 {
     char b32[TOTP_BASE32_SIZE], grouped[TOTP_BASE32_SIZE + 8];
     char uri[160], csrf[CSRF_TOKEN_MAX];
@@ -84,6 +84,22 @@ staff_totp_render(struct request *rq, const struct staff *me, unsigned status,
          "<input type=\"hidden\" name=\"sleutel\" value=\"{}\">\n",
          grouped, uri, csrf, sealed);
     form_field(&h, &code);
+    if (me->totp_enrolled) {
+        /* a borrowed session alone must not be enough to take over the
+         * second factor: the app linked now has to agree */
+        struct field_view current = {
+            .kind = FIELD_TEXT,
+            .name = "huidige_code",
+            .label = "Code uit uw huidige app",
+            .description = "Nodig om de koppeling te vervangen. Kwijt? Vraag "
+                           "een beheerder de app los te koppelen.",
+            .error = current_error,
+            .autocomplete = "one-time-code",
+            .required = true,
+            .maxlength = 7,
+        };
+        form_field(&h, &current);
+    }
     HTML_LIT(&h, "<p class=\"utrecht-paragraph\"><button type=\"submit\" "
                  "class=\"utrecht-button utrecht-button--primary-action\">"
                  "Koppelen</button></p>\n</form>\n");

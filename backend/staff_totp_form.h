@@ -19,9 +19,11 @@
 void staff_totp_purpose(const struct staff *me, char *out, size_t outlen);
 
 /* Render the page for secret (TOTP_SECRET_BYTES) sealed as sealed; error
- * is the code field's message or NULL. */
+ * is the new code's message, current_error that of the code of the app
+ * already linked (asked when replacing it), each NULL when fine. */
 enum MHD_Result staff_totp_render(struct request *rq, const struct staff *me,
                                   unsigned status, const unsigned char *secret,
-                                  const char *sealed, const char *error);
+                                  const char *sealed, const char *error,
+                                  const char *current_error);
 
 #endif

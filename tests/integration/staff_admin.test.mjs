@@ -195,7 +195,7 @@ const YEAR = 2090;
 async function budgetForm(year = YEAR) {
   const page = await admin.get(`/beheer/begroting?jaar=${year}`);
   assert.equal(page.status, 200);
-  return { page, csrf: token(page, '/beheer/begroting') };
+  return { page, csrf: token(page, '/beheer/begroting'), versie: hidden(page, 'versie') };
 }
 const cents = (q) => sql(q);
 
@@ -208,7 +208,7 @@ test('budgets: saved in one go, lowering below the awards refused with figures',
   const [appId, wijk] = sql(`SELECT id || '|' || wijk_code FROM application WHERE reference = '${ref}'`).split('|');
 
   let b = await budgetForm();
-  let r = await admin.post('/beheer/begroting', { csrf: b.csrf, jaar: String(YEAR), stad: '20.000,00', potje: '', max_potjes: '', [`wijk_${wijk}`]: '1.000,00' });
+  let r = await admin.post('/beheer/begroting', { csrf: b.csrf, versie: b.versie, jaar: String(YEAR), stad: '20.000,00', potje: '', max_potjes: '', [`wijk_${wijk}`]: '1.000,00' });
   assert.equal(r.status, 303, text(r.html));
   assert.equal(cents(`SELECT city_budget_cents || ' ' || coalesce(potje_default_cents::text, '-') FROM budget_year WHERE year = ${YEAR}`), '2000000 -');
   assert.equal(cents(`SELECT budget_cents FROM wijk_budget WHERE year = ${YEAR} AND wijk_code = '${wijk}'`), '100000');
@@ -222,7 +222,7 @@ test('budgets: saved in one go, lowering below the awards refused with figures',
 
   // lower the wijk below the award and change the city in the same form
   const events = sql(`SELECT count(*) FROM audit_event WHERE action = 'budget.update'`);
-  r = await admin.post('/beheer/begroting', { csrf: b.csrf, jaar: String(YEAR), stad: '19.000,00', [`wijk_${wijk}`]: '100,00' });
+  r = await admin.post('/beheer/begroting', { csrf: b.csrf, versie: b.versie, jaar: String(YEAR), stad: '19.000,00', [`wijk_${wijk}`]: '100,00' });
   assert.equal(r.status, 422);
   assert.match(text(r.html), new RegExp(`wijk ${wijk} kan niet € 100,00 worden: in ${YEAR} is daar al € 150,00 toegekend`));
   assert.equal(cents(`SELECT budget_cents FROM wijk_budget WHERE year = ${YEAR} AND wijk_code = '${wijk}'`), '100000');
@@ -230,25 +230,40 @@ test('budgets: saved in one go, lowering below the awards refused with figures',
   assert.equal(sql(`SELECT count(*) FROM audit_event WHERE action = 'budget.update'`), events);
 
   // the city below the awards
-  r = await admin.post('/beheer/begroting', { csrf: b.csrf, jaar: String(YEAR), stad: '1,00', [`wijk_${wijk}`]: '1.000,00' });
+  r = await admin.post('/beheer/begroting', { csrf: b.csrf, versie: b.versie, jaar: String(YEAR), stad: '1,00', [`wijk_${wijk}`]: '1.000,00' });
   assert.equal(r.status, 422);
   assert.match(text(r.html), /budget van de stad kan niet € 1,00 worden: in 2090 is al € 150,00 toegekend/);
 
   // three decimals, and a wijk budget that cannot be emptied
-  r = await admin.post('/beheer/begroting', { csrf: b.csrf, jaar: String(YEAR), stad: '20.000,005', [`wijk_${wijk}`]: '1.000,00' });
+  r = await admin.post('/beheer/begroting', { csrf: b.csrf, versie: b.versie, jaar: String(YEAR), stad: '20.000,005', [`wijk_${wijk}`]: '1.000,00' });
   assert.equal(r.status, 422);
   assert.ok(r.html.includes('value="20.000,005"'), 'what was typed stays');
-  r = await admin.post('/beheer/begroting', { csrf: b.csrf, jaar: String(YEAR), stad: '20.000,00', [`wijk_${wijk}`]: '' });
+  r = await admin.post('/beheer/begroting', { csrf: b.csrf, versie: b.versie, jaar: String(YEAR), stad: '20.000,00', [`wijk_${wijk}`]: '' });
   assert.equal(r.status, 422);
   assert.match(text(r.html), /kan niet leeg/);
   assert.equal(cents(`SELECT city_budget_cents FROM budget_year WHERE year = ${YEAR}`), '2000000');
 
   // wijken above the city: saved, with a warning
-  r = await admin.post('/beheer/begroting', { csrf: b.csrf, jaar: String(YEAR), stad: '500,00', potje: '125,00', max_potjes: '3', [`wijk_${wijk}`]: '1.000,00' });
+  r = await admin.post('/beheer/begroting', { csrf: b.csrf, versie: b.versie, jaar: String(YEAR), stad: '500,00', potje: '125,00', max_potjes: '3', [`wijk_${wijk}`]: '1.000,00' });
   assert.equal(r.status, 303, text(r.html));
   const page = await admin.get(`/beheer/begroting?jaar=${YEAR}`);
   assert.match(text(page.html), /Let op: de wijkbudgetten samen/);
   assert.equal(cents(`SELECT potje_default_cents || ' ' || max_potjes_per_street FROM budget_year WHERE year = ${YEAR}`), '12500 3');
+});
+
+test('budgets: a form opened before a colleague saved is refused, nothing undone', async () => {
+  const year = YEAR + 4;
+  const first = await budgetForm(year);
+  const second = await budgetForm(year);
+  let r = await admin.post('/beheer/begroting', { csrf: first.csrf, versie: first.versie, jaar: String(year), stad: '9.000,00', wijk_03: '3.000,00' });
+  assert.equal(r.status, 303, text(r.html));
+  // the second form still shows no budget for wijk 03; saving it would undo the first
+  r = await admin.post('/beheer/begroting', { csrf: second.csrf, versie: second.versie, jaar: String(year), stad: '8.000,00' });
+  assert.equal(r.status, 409);
+  assert.match(text(r.html), /Iemand anders heeft de begroting van dit jaar intussen gewijzigd/);
+  assert.match(r.html, /value="3\.000,00"/, 'the form shows the figures of now');
+  assert.equal(sql(`SELECT city_budget_cents || ' ' || (SELECT budget_cents FROM wijk_budget WHERE year = ${year} AND wijk_code = '03')
+    FROM budget_year WHERE year = ${year}`), '900000 300000');
 });
 
 test('budget page: a bad year is refused, the settings show through', async () => {
@@ -376,7 +391,7 @@ test('every POST without a valid CSRF token is 400 and changes nothing', async (
   const b = await budgetForm(2092);
   r = await admin.post('/beheer/begroting', { csrf: 'x', jaar: '2092', stad: '1,00' });
   assert.equal(r.status, 400);
-  r = await admin.post('/beheer/begroting', { csrf: b.csrf, jaar: '2093', stad: '1,00' });
+  r = await admin.post('/beheer/begroting', { csrf: b.csrf, versie: b.versie, jaar: '2093', stad: '1,00' });
   assert.equal(r.status, 400, 'a token for another year');
   assert.equal(sql(`SELECT count(*) FROM budget_year WHERE year IN (2092, 2093)`), '0');
 

@@ -173,7 +173,32 @@ test('a lost phone: the beheerder unlinks the app, on the record; the user logs 
   assert.equal(r.status, 303, r.html.slice(0, 300));
   assert.equal(sql(`SELECT totp_secret IS NULL AND totp_last_step IS NULL FROM staff_user WHERE id = ${u.id}`), 't');
   assert.equal(sql(`SELECT count(*) FROM audit_event WHERE action = 'user.totp_reset' AND object_id = '${u.id}'`), '1');
+  // the session opened with the lost phone ended with it
+  assert.equal((await c.get('/beheer')).status, 303);
   const again = client(srv.url);
   await loginAs(again, u.email);
   assert.equal((await again.get('/beheer')).status, 200);
+});
+
+test('replacing a linked app needs a code of the app linked now', async () => {
+  const u = makeStaff('makelaar');
+  const c = client(srv.url);
+  await loginAs(c, u.email);
+  const oldKey = await enrol(c);
+  const page = await c.get('/beheer/tweestaps');
+  assert.match(page.html, /Code uit uw huidige app/);
+  const newKey = keyOf(page.html);
+  const fields = { csrf: page.csrf(), sleutel: sealedOf(page.html), code: totp(newKey) };
+  let r = await c.post('/beheer/tweestaps', fields);
+  assert.equal(r.status, 422);
+  assert.equal(sql(`SELECT encode(totp_secret, 'hex') FROM staff_user WHERE id = ${u.id}`), oldKey.toString('hex'));
+  r = await c.post('/beheer/tweestaps', { ...fields, huidige_code: '12345x' });
+  assert.equal(r.status, 422);
+  assert.match(r.html, /huidige app/);
+  // the code that linked the old app was used; its next one is accepted
+  r = await c.post('/beheer/tweestaps', { ...fields, huidige_code: totp(oldKey, 1) });
+  assert.equal(r.status, 303, r.html.slice(0, 300));
+  assert.equal(sql(`SELECT encode(totp_secret, 'hex') FROM staff_user WHERE id = ${u.id}`), newKey.toString('hex'));
+  assert.equal(sql(`SELECT details->>'replaced' FROM audit_event WHERE action = 'user.totp_enrol'
+    AND actor_user_id = ${u.id} ORDER BY id DESC LIMIT 1`), 'true');
 });
