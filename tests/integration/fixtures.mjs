@@ -57,14 +57,23 @@ export function staffUser(role, wijk = '01') {
 
 // A street from the reference list in exactly one wijk that no application
 // names yet, so a test's awards never meet the yearly maximum per street.
-export function freshStreet() {
+// Merged spellings (sql/009) and the streets they were merged into are left
+// out: an application naming a merged one is filed under the other.
+//   freshStreet()                 any wijk
+//   freshStreet('03')             in wijk 03
+//   freshStreet('03', { outside: true })   in a wijk other than 03
+//   freshStreet('03', { not: [streetId, ...] })
+export function freshStreet(wijk, { outside = false, not = [] } = {}) {
+  const inWijk = wijk ? `AND min(b.wijk_code) ${outside ? '<>' : '='} '${wijk}'` : '';
   const name = sql(`SELECT s.name FROM street s
     JOIN street_buurt sb ON sb.street_id = s.id JOIN buurt b ON b.code = sb.buurt_code
-    WHERE s.name ~ '^[A-Za-z ]+$'
+    WHERE s.name ~ '^[A-Za-z ]+$' AND s.merged_into IS NULL
+      AND NOT EXISTS (SELECT 1 FROM street m WHERE m.merged_into = s.id)
       AND NOT EXISTS (SELECT 1 FROM application a WHERE a.street_id = s.id)
-    GROUP BY s.id, s.name HAVING count(DISTINCT b.wijk_code) = 1
+      AND s.id <> ALL (ARRAY[${[0, ...not].map(Number).join(',')}]::bigint[])
+    GROUP BY s.id, s.name HAVING count(DISTINCT b.wijk_code) = 1 ${inWijk}
     ORDER BY random() LIMIT 1`);
-  if (!name) throw new Error('freshStreet: no unused street left in the reference data');
+  if (!name) throw new Error(`freshStreet: no unused street left${wijk ? ` (wijk ${wijk})` : ''}`);
   return name;
 }
 

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { startServer, sql, TMP } from './lib.mjs';
 import { GOOD, openForm, submit } from './form.mjs';
 import { staffClient } from './staff.mjs';
-import { awardAndPay, day, ensureBudget } from './fixtures.mjs';
+import { awardAndPay, day, ensureBudget, freshStreet } from './fixtures.mjs';
 
 let srv;
 before(async () => {
@@ -35,14 +35,7 @@ const text = (html) => html.replace(/<[^>]+>/g, ' ').replace(/&#x27;|&#39;/g, "'
 // A street of the reference list that lies in wijk only and that no
 // application names yet.
 function streetIn(wijk) {
-  const name = sql(`SELECT s.name FROM street s
-    JOIN street_buurt sb ON sb.street_id = s.id JOIN buurt b ON b.code = sb.buurt_code
-    WHERE s.name ~ '^[A-Za-z ]+$'
-      AND NOT EXISTS (SELECT 1 FROM application a WHERE a.street_id = s.id)
-    GROUP BY s.id, s.name HAVING count(DISTINCT b.wijk_code) = 1 AND min(b.wijk_code) = '${wijk}'
-    ORDER BY random() LIMIT 1`);
-  assert.ok(name, `an unused street in wijk ${wijk}`);
-  return name;
+  return freshStreet(wijk);
 }
 
 // File an application as a resident would, in wijk; put it in review.

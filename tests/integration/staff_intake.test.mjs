@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { startServer, sql } from './lib.mjs';
 import { GOOD } from './form.mjs';
 import { staffClient, client } from './staff.mjs';
-import { ensureBudget } from './fixtures.mjs';
+import { ensureBudget, freshStreet } from './fixtures.mjs';
 
 const PATH = '/beheer/aanvragen/nieuw';
 let srv;
@@ -20,15 +20,7 @@ after(async () => {
 // An unused street from the list lying in exactly one wijk: in `wijk`, or
 // (not: true) in any other.
 function streetOf(wijk, { not = false } = {}) {
-  const name = sql(`SELECT s.name FROM street s
-    JOIN street_buurt sb ON sb.street_id = s.id JOIN buurt b ON b.code = sb.buurt_code
-    WHERE s.name ~ '^[A-Za-z ]+$'
-      AND NOT EXISTS (SELECT 1 FROM application a WHERE a.street_id = s.id)
-    GROUP BY s.id, s.name HAVING count(DISTINCT b.wijk_code) = 1
-      AND ${not ? 'min(b.wijk_code) <>' : 'min(b.wijk_code) ='} '${wijk}'
-    ORDER BY random() LIMIT 1`);
-  assert.ok(name, `a street ${not ? 'outside' : 'in'} wijk ${wijk}`);
-  return name;
+  return freshStreet(wijk, { outside: not });
 }
 
 // The intake form's own token and one-time key (the page also holds the

@@ -29,15 +29,7 @@ const otherWijk = (w) => (w === '01' ? '02' : '01');
 
 // An unused street of the reference list in exactly the wijk w.
 function freshStreetIn(w, not = []) {
-  const name = sql(`SELECT s.name FROM street s
-    JOIN street_buurt sb ON sb.street_id = s.id JOIN buurt b ON b.code = sb.buurt_code
-    WHERE s.name ~ '^[A-Za-z ]+$' AND s.merged_into IS NULL
-      AND NOT EXISTS (SELECT 1 FROM application a WHERE a.street_id = s.id)
-      AND s.id <> ALL (ARRAY[${[0, ...not].join(',')}]::bigint[])
-    GROUP BY s.id, s.name HAVING count(DISTINCT b.wijk_code) = 1 AND min(b.wijk_code) = '${w}'
-    ORDER BY random() LIMIT 1`);
-  if (!name) throw new Error(`no unused street left in wijk ${w}`);
-  return name;
+  return freshStreet(w, { not });
 }
 
 // A street and another unused one of the same wijk.
