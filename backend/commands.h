@@ -15,5 +15,6 @@ int cmd_user(int argc, char **argv, const struct config *cfg);
 int cmd_streets(int argc, char **argv, const struct config *cfg);
 int cmd_reference(int argc, char **argv, const struct config *cfg);
 int cmd_purge(int argc, char **argv, const struct config *cfg);
+int cmd_batch(int argc, char **argv, const struct config *cfg);
 
 #endif

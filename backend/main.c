@@ -21,6 +21,7 @@ static const struct command commands[] = {
      "load wijken, buurten and streets from a data directory"},
     {"purge", cmd_purge,
      "anonymise personal data whose retention period has passed"},
+    {"batch", cmd_batch, "payout batches: create, files, cancel"},
 };
 
 static void

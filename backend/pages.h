@@ -39,4 +39,13 @@ enum MHD_Result page_staff_audit_csv(struct request *rq);
 enum MHD_Result page_staff_spot_check(struct request *rq);
 enum MHD_Result page_staff_spot_check_action(struct request *rq);
 
+enum MHD_Result page_finance_overview(struct request *rq);
+enum MHD_Result page_finance_batch_create(struct request *rq);
+enum MHD_Result page_finance_batch(struct request *rq);
+enum MHD_Result page_finance_batch_action(struct request *rq);
+enum MHD_Result page_finance_import_form(struct request *rq);
+enum MHD_Result page_finance_import_upload(struct request *rq);
+enum MHD_Result page_finance_import_commit(struct request *rq);
+enum MHD_Result page_finance_reconciliation(struct request *rq);
+
 #endif

@@ -15,7 +15,15 @@ struct route {
     enum route_match match;
     handler_fn handler;
     const char *log_name; /* what the access log shows for this route */
+    /* the largest request body this route takes, in bytes; 0 means the
+     * configured default (LIEFLEED_MAX_BODY). Only an upload route needs
+     * more than the default. */
+    size_t max_body;
 };
+
+/* Most rows of a routing table leave max_body out (it is 0 then). Without
+ * this, -Wextra would ask every row to spell the 0 out. */
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 
 enum route_result { ROUTE_FOUND, ROUTE_NOT_FOUND, ROUTE_BAD_METHOD };
 

@@ -172,6 +172,32 @@ on_completed(void *cls, struct MHD_Connection *con, void **req_cls,
     atomic_fetch_sub(&app->in_flight, 1);
 }
 
+/* The body limit of this request: its route's own, else the configured
+ * default. The route is known once routing ran (NULL before or when no
+ * route matched). */
+static size_t
+body_limit(const struct request *rq)
+{
+    if (rq->route != NULL && rq->route->max_body > 0)
+        return rq->route->max_body;
+    return rq->app->cfg.max_body_bytes;
+}
+
+/* 413 in the layout; a route with its own limit (an upload) says how much
+ * it takes, in whole MB. */
+static enum MHD_Result
+reply_too_large(struct request *rq)
+{
+    char detail[96];
+
+    if (rq->route == NULL || rq->route->max_body == 0)
+        return reply_error(rq, 413, NULL);
+    snprintf(detail, sizeof(detail),
+             "Het bestand is te groot: hoogstens %zu MB.",
+             rq->route->max_body / (1024 * 1024));
+    return reply_error(rq, 413, detail);
+}
+
 static bool
 body_declared_too_large(struct request *rq)
 {
@@ -184,7 +210,7 @@ body_declared_too_large(struct request *rq)
         return false;
     errno = 0;
     n = strtoull(cl, &end, 10);
-    return errno != 0 || *end != '\0' || n > rq->app->cfg.max_body_bytes;
+    return errno != 0 || *end != '\0' || n > body_limit(rq);
 }
 
 /* First call: route and check what needs no body. Then the body arrives in
@@ -212,10 +238,15 @@ on_request(void *cls, struct MHD_Connection *con, const char *url,
         if (rq->target_status != URLENC_OK)
             return reply_error(rq, 400,
                                urlenc_status_message(rq->target_status));
-        if (body_declared_too_large(rq))
-            return reply_error(rq, 413, NULL);
         rr = routes_find(app_routes, app_routes_count, rq->method, rq->path,
                          &rq->route, &rq->path_param, allow, sizeof(allow));
+        if (rr != ROUTE_FOUND)
+            rq->route = NULL;
+        /* an upload route takes more than the default; the body is
+         * still empty here, so raising its ceiling is safe */
+        rq->body.max = body_limit(rq);
+        if (body_declared_too_large(rq))
+            return reply_too_large(rq);
         if (rr == ROUTE_NOT_FOUND)
             return reply_error(rq, 404, NULL);
         if (rr == ROUTE_BAD_METHOD) {
@@ -232,7 +263,7 @@ on_request(void *cls, struct MHD_Connection *con, const char *url,
         return MHD_YES;
     }
     if (rq->body_too_large)
-        return reply_error(rq, 413, NULL);
+        return reply_too_large(rq);
     ret = rq->route->handler(rq);
     /* the reply is fully built: give the connection back now, not when
      * the last byte reached a slow client */

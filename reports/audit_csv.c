@@ -1,46 +1,14 @@
 #include "audit_csv.h"
 
-#include <csv.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+#include "csv_field.h"
 
-static bool
-needs_quotes(const char *s, size_t n)
-{
-    return strpbrk(s, ";\"\r\n") != NULL ||
-           (n > 0 && (s[0] == ' ' || s[n - 1] == ' '));
-}
+#include <stdio.h>
+#include <string.h>
 
 bool
 audit_csv_field(struct buf *out, const char *s)
 {
-    size_t n = strlen(s), need;
-    char *q;
-    bool ok;
-
-    /* a spreadsheet would run it as a formula: make it text */
-    if (n > 0 && strchr("=+-@\t\r", s[0]) != NULL) {
-        char *g = malloc(n + 2);
-
-        if (g == NULL)
-            return false;
-        g[0] = '\'';
-        memcpy(g + 1, s, n + 1);
-        ok = audit_csv_field(out, g);
-        free(g);
-        return ok;
-    }
-    if (!needs_quotes(s, n))
-        return buf_append(out, s, n);
-    need = csv_write(NULL, 0, s, n);
-    q = malloc(need);
-    if (q == NULL)
-        return false;
-    csv_write(q, need, s, n);
-    ok = buf_append(out, q, need);
-    free(q);
-    return ok;
+    return csv_field(out, s, ';');
 }
 
 bool

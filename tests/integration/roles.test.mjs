@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import { startServer, sql } from './lib.mjs';
 import { GOOD, openForm, submit } from './form.mjs';
 import { staffClient, client } from './staff.mjs';
+import { awardAndPay, freshStreet } from './fixtures.mjs';
 
 let srv;
 const who = {};
@@ -31,6 +32,11 @@ before(async () => {
   sql(`UPDATE application SET status = 'in_behandeling' WHERE id = ${ids.app}`);
   ids.street = sql(`SELECT street_id FROM application WHERE id = ${ids.app}`);
   ids.user = who.makelaar01.user.id;
+  // a second application, awarded and paid through a batch of its own
+  const f2 = await openForm(srv.url);
+  assert.equal((await submit(srv.url, f2, { ...GOOD, naam: 'Rollen Batch', straat: freshStreet() })).status, 303);
+  const paid = awardAndPay(Number(sql('SELECT max(id) FROM application')));
+  ids.batch = sql(`SELECT number FROM payout_batch WHERE id = ${paid.batchId}`);
 });
 after(async () => {
   assert.equal(await srv.stop(), 0, srv.log());
@@ -58,6 +64,10 @@ const GETS = [
   ['/beheer/audit', ['beheerder']],
   ['/beheer/audit.csv', ['beheerder']],
   ['/beheer/steekproef', ['beheerder', ...MK]],
+  ['/beheer/betalingen', ['financien']],
+  ['/beheer/batches/{batch}', ['financien']],
+  ['/beheer/resultaat', ['financien']],
+  ['/beheer/afstemming', ['financien', 'beheerder']],
 ];
 // POST without a valid token: the allowed get 400 (nothing done), the
 // others 404 (or 400: the token is checked before the record is looked
@@ -79,9 +89,15 @@ const POSTS = [
   ['/beheer/instellingen', ['beheerder']],
   // drawing a sample is the beheerder's; a makelaar records outcomes
   ['/beheer/steekproef', ['beheerder'], { actie: 'trekken' }],
+  ['/beheer/betalingen', ['financien']],
+  ['/beheer/batches/{batch}/annuleren', ['financien']],
+  // an upload must be multipart: a form-encoded body is 415 before the token
+  ['/beheer/resultaat', ['financien'], {}, [415]],
+  ['/beheer/resultaat/verwerken', ['financien']],
 ];
 
-const fill = (p) => p.replace('{app}', ids.app).replace('{street}', ids.street).replace('{user}', ids.user);
+const fill = (p) => p.replace('{app}', ids.app).replace('{street}', ids.street).replace('{user}', ids.user)
+  .replaceAll('{batch}', ids.batch);
 
 test('every /beheer route of the routing table is in this test', () => {
   const table = fs.readFileSync('backend/routes_table.c', 'utf8');
@@ -116,11 +132,11 @@ test('POST without a valid token: nothing happens, whoever asks', async () => {
   const before = sql(`SELECT status || '/' || version FROM application WHERE id = ${ids.app}`);
   const lastAudit = sql('SELECT coalesce(max(id), 0) FROM audit_event');
   const wrong = [];
-  for (const [pattern, allowed, extra = {}] of POSTS) {
+  for (const [pattern, allowed, extra = {}, allowedStatus = [400]] of POSTS) {
     const path = fill(pattern);
     for (const [name, c] of Object.entries(who)) {
       const r = await c.post(path, { csrf: 'vervalst', versie: '1', reden: 'x', bedrag: '1,00', ...extra });
-      const ok = name === 'anoniem' ? [303] : allowed.includes(name) ? [400] : [404, 400];
+      const ok = name === 'anoniem' ? [303] : allowed.includes(name) ? allowedStatus : [404, 400, ...allowedStatus];
       if (!ok.includes(r.status)) wrong.push(`${name} POST ${path}: ${r.status}, expected ${ok.join(' or ')}`);
     }
   }
