@@ -48,6 +48,8 @@ test('skip link is the first tab stop and leads to the main content', async () =
   const focused = await page.evaluate(() => document.activeElement.textContent);
   assert.equal(focused, 'Ga direct naar de inhoud');
   await page.keyboard.press('Enter');
+  // the jump is a navigation: wait for it (a loaded machine is slow)
+  await page.waitForURL(/#inhoud$/, { timeout: 5000 });
   assert.ok(page.url().endsWith('#inhoud'));
   await ctx.close();
 });

@@ -65,10 +65,11 @@ function mergeToken(page) {
 
 // The row of the street list for street name, as text.
 // Every page of a street list as one html: the list pages by 100, and
-// after the other suites a wijk has more streets than that.
+// after the other suites a wijk has more streets than that (the bulk
+// tests of batches and result_import add thousands to wijk 05).
 async function wholeList(c, query) {
   let html = '';
-  for (let n = 1; n <= 50; n++) {
+  for (let n = 1; n <= 1000; n++) {
     const p = await c.get(`/beheer/straten?${query}${n > 1 ? `&pagina=${n}` : ''}`);
     if (p.status !== 200) {
       if (n === 1) return p;
