@@ -47,5 +47,7 @@ enum MHD_Result page_finance_import_form(struct request *rq);
 enum MHD_Result page_finance_import_upload(struct request *rq);
 enum MHD_Result page_finance_import_commit(struct request *rq);
 enum MHD_Result page_finance_reconciliation(struct request *rq);
+enum MHD_Result page_figures(struct request *rq);
+enum MHD_Result page_figures_csv(struct request *rq);
 
 #endif

@@ -7,6 +7,8 @@ const struct route app_routes[] = {
     {"GET", "/healthz", ROUTE_EXACT, page_healthz, NULL},
     {"GET", "/static/", ROUTE_PREFIX, page_static, NULL},
     {"GET", "/privacy", ROUTE_EXACT, page_privacy, NULL},
+    {"GET", "/cijfers", ROUTE_EXACT, page_figures, NULL},
+    {"GET", "/cijfers.csv", ROUTE_EXACT, page_figures_csv, NULL},
     {"GET", "/aanvragen", ROUTE_EXACT, page_application_form, NULL},
     {"POST", "/aanvragen", ROUTE_EXACT, page_application_submit, NULL},
     /* the token in the path is a secret: the log shows the pattern */
