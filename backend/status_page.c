@@ -305,6 +305,28 @@ status_page_render(struct request *rq, unsigned status,
                          "u het uitgeeft.",
                          "The money has been transferred. Keep track below of "
                          "what you spend it on.");
+    /* the bank sent the money back: say so plainly and ask for the
+     * number, unless a new one already waits for the makelaar */
+    if (strcmp(a->payout_status, "mislukt") == 0)
+        words = db_payout_blocked
+                    ? tr(lang,
+                         "Het overmaken was niet gelukt. U heeft een nieuw "
+                         "rekeningnummer doorgegeven; de sociaal makelaar "
+                         "controleert het. Daarna maken wij het geld opnieuw "
+                         "over.",
+                         "The transfer did not go through. You have given a "
+                         "new account number; the social broker checks it. "
+                         "Then we transfer the money again.")
+                    : tr(lang,
+                         "Het overmaken is niet gelukt: de bank kon het geld "
+                         "niet op uw rekening zetten. Geef hieronder uw "
+                         "juiste rekeningnummer door. De sociaal makelaar "
+                         "controleert het, en daarna maken wij het geld "
+                         "opnieuw over.",
+                         "The transfer did not go through: the bank could "
+                         "not pay the money into your account. Give your "
+                         "correct account number below. The social broker "
+                         "checks it, and then we transfer the money again.");
     banner = st && st->banner
                  ? st->banner
                  : done_words(urlenc_get(&rq->query, "gedaan"), lang);

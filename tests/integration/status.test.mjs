@@ -153,3 +153,16 @@ test('after the award: the amount, and the award letter once it is made, on the 
   assert.equal(pdf.status, 200);
   assert.equal(Buffer.from(await pdf.arrayBuffer()).toString('latin1'), '%PDF-');
 });
+
+test('a payment the bank sent back: the page says so plainly and asks for the account number', async () => {
+  const { awardAndPay, freshStreet } = await import('./fixtures.mjs');
+  const app = await apply({ naam: 'Terug Geboekt', straat: freshStreet() });
+  const { payoutId } = awardAndPay(app.id);
+  sql(`UPDATE payout SET status = 'mislukt', failed_at = now(), failure_reason = 'rekening opgeheven' WHERE id = ${payoutId}`);
+  let html = await (await fetch(srv.url + app.path)).text();
+  assert.match(html, /Het overmaken is niet gelukt: de bank kon het geld niet op uw rekening zetten/);
+  assert.match(html, /Ander rekeningnummer/);
+  assert.ok(!html.includes('rekening opgeheven'), 'the bank\'s reason is for staff, not shown here');
+  html = await (await fetch(srv.url + app.path + '?taal=en')).text();
+  assert.match(html, /The transfer did not go through/);
+});
