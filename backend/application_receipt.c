@@ -28,7 +28,7 @@ application_receipt_make(const struct application_input *in,
     r.reference = reference;
     r.submitted_at = submitted;
     r.name = in->name;
-    r.email = in->n_email;
+    r.email = in->n_email[0] ? in->n_email : NULL;
     r.phone = in->n_phone[0] ? in->n_phone : NULL;
     r.street = street_name;
     r.house_number = in->n_house;

@@ -74,33 +74,17 @@ store_receipt(struct db_conn *c, struct submit_tx *t, long long id,
     size_t len = 0;
     char err[256], wijk[101] = "";
     const struct application_input *in = t->in;
-    struct application_input *post = NULL;
     enum db_status st;
     int r = db_wijk_name(c, t->wijk_code, wijk, sizeof(wijk));
 
     if (r < 0)
         return (enum db_status)r;
-    if (in->n_email[0] == '\0') {
-        /* the receipt has an e-mail line; without one it says that the
-         * letters come by post */
-        post = malloc(sizeof(*post));
-        if (post == NULL)
-            return DB_HARD_ERROR;
-        *post = *in;
-        snprintf(post->n_email, sizeof(post->n_email), "%s",
-                 strcmp(in->lang, "en") == 0
-                     ? "none: letters come by post"
-                     : "geen: u krijgt brieven per post");
-        in = post;
-    }
     if (!application_receipt_make(in, t->out->reference, submitted,
                                   t->street_name, wijk, t->ctx->font_dir, &pdf,
                                   &len, err, sizeof(err))) {
-        free(post);
         log_error("receipt: %s", err);
         return DB_HARD_ERROR;
     }
-    free(post);
     crypto_hash_sha256(hash, pdf, len);
     st = db_document_insert(c, id, "receipt", pdf, len, hash);
     free(pdf);

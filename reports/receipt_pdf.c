@@ -14,6 +14,7 @@ struct texts {
     const char *email;
     const char *phone;
     const char *not_given;
+    const char *by_post; /* no e-mail address: letters by post */
     const char *street_h;
     const char *street;
     const char *house_number;
@@ -46,6 +47,7 @@ static const struct texts nl = {
     .email = "E-mail",
     .phone = "Telefoon",
     .not_given = "niet ingevuld",
+    .by_post = "geen: u krijgt brieven per post",
     .street_h = "Uw straat",
     .street = "Straat",
     .house_number = "Huisnummer",
@@ -82,6 +84,7 @@ static const struct texts en = {
     .email = "Email",
     .phone = "Phone",
     .not_given = "not given",
+    .by_post = "none: letters come by post",
     .street_h = "Your street",
     .street = "Street",
     .house_number = "House number",
@@ -123,8 +126,6 @@ missing(const struct receipt *r)
         return "submitted_at";
     if (!given(r->name))
         return "name";
-    if (!given(r->email))
-        return "email";
     if (!given(r->street))
         return "street";
     if (!given(r->house_number))
@@ -225,7 +226,7 @@ receipt_pdf(const struct receipt *r, const struct pdf_doc_options *opt,
 
     pdf_doc_heading(d, 2, t->you);
     pdf_doc_field(d, t->name, r->name);
-    pdf_doc_field(d, t->email, r->email);
+    pdf_doc_field(d, t->email, given(r->email) ? r->email : t->by_post);
     pdf_doc_field(d, t->phone, given(r->phone) ? r->phone : t->not_given);
 
     pdf_doc_heading(d, 2, t->street_h);

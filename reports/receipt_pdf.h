@@ -32,7 +32,8 @@ struct receipt {
     const char *submitted_at; /* (required) preformatted for lang:
                                  "27-11-2026 om 21:40" */
     const char *name;         /* (required) */
-    const char *email;        /* (required) */
+    const char *email;        /* NULL: none, letters come by post (assisted
+                                 intake) */
     const char *phone;
     const char *street;         /* (required) */
     const char *house_number;   /* (required) the canonical text of

@@ -298,6 +298,18 @@ test_receipt_card_no_second(void **state)
                     "Gemaakt op 27-11-2026 om 21:40 uit de stand: ingediend");
     assert_lacks(t, "DOCK");
     free(t);
+
+    /* no e-mail (assisted intake): the letters come by post */
+    r.email = NULL;
+    t = receipt_text(&r, NULL);
+    assert_contains(t, "geen: u krijgt brieven per post");
+    assert_lacks(t, "sukru@example.nl");
+    free(t);
+    r.lang = "en";
+    r.email = "";
+    t = receipt_text(&r, NULL);
+    assert_contains(t, "none: letters come by post");
+    free(t);
 }
 
 static void
