@@ -229,6 +229,10 @@ static struct db_stmt stmt_db_application_by_token =
             " a.payout_method, coalesce(p.status, ''),"
             " coalesce(w.amount_cents, 0), EXISTS (SELECT 1 FROM document d"
             " WHERE d.application_id = a.id AND d.kind = 'award_letter'"
+            " AND d.content IS NOT NULL),"
+            /* offered only while the application is rejected */
+            " a.status = 'afgewezen' AND EXISTS (SELECT 1 FROM document d"
+            " WHERE d.application_id = a.id AND d.kind = 'rejection_letter'"
             " AND d.content IS NOT NULL)"
             " FROM application a LEFT JOIN award w ON w.application_id = a.id"
             " LEFT JOIN payout p ON p.award_id = w.id"
@@ -280,6 +284,7 @@ db_application_by_token(struct db_conn *c, const unsigned char hash[32],
              PQgetvalue(res, 0, 14));
     out->awarded_cents = db_ll(PQgetvalue(res, 0, 15));
     out->has_award_letter = PQgetvalue(res, 0, 16)[0] == 't';
+    out->has_rejection_letter = PQgetvalue(res, 0, 17)[0] == 't';
     PQclear(res);
     return 1;
 }

@@ -82,6 +82,7 @@ struct application_view {
     char payout_status[16];  /* "" before the award, else the payout's */
     long long awarded_cents; /* 0 before the award */
     bool has_award_letter;
+    bool has_rejection_letter; /* rejected, and its letter is stored */
 };
 
 /* The application whose status token hashes to hash. 1 found, 0 not. */

@@ -420,7 +420,7 @@ status_page_render(struct request *rq, unsigned status,
              "class=\"utrecht-link\" href=\"/status/{}" AWARD_LETTER_SUFFIX
              "\">{}</a></li>\n",
              token, tr(lang, "Toekenningsbrief (PDF)", "Award letter (PDF)"));
-    if (status_has_rejection_letter(db, a) == 1)
+    if (a->has_rejection_letter)
         HTML(&h,
              "<li class=\"utrecht-unordered-list__item\"><a "
              "class=\"utrecht-link\" href=\"/status/{}" REJECTION_LETTER_SUFFIX
@@ -442,24 +442,6 @@ status_page_render(struct request *rq, unsigned status,
             "Everything we keep about you (text file)"));
     layout_end(&h);
     return reply_html(rq, status, &h);
-}
-
-int
-status_has_rejection_letter(struct db_conn *db,
-                            const struct application_view *a)
-{
-    unsigned char *pdf = NULL;
-    size_t len = 0;
-    int r;
-
-    /* Only a rejected application can have one, so the other pages cost
-     * nothing. TODO: a has_rejection_letter flag in db_application_by_token
-     * (like has_award_letter) would spare fetching the bytes. */
-    if (db == NULL || strcmp(a->status, "afgewezen") != 0)
-        return 0;
-    r = db_document_get(db, a->id, "rejection_letter", &pdf, &len);
-    free(pdf);
-    return r < 0 ? r : r > 0;
 }
 
 unsigned

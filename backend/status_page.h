@@ -25,11 +25,6 @@ unsigned status_page_load(struct request *rq,
                           char token[STATUS_TOKEN_CHARS + 1], const char **rest,
                           struct application_view **a);
 
-/* Whether a rejected application has its stored rejection letter (only
- * then is it offered). 1 yes, 0 no, <0 database error. */
-int status_has_rejection_letter(struct db_conn *db,
-                                const struct application_view *a);
-
 /* What a failed POST shows again (values as typed, messages). */
 struct status_form_state {
     const char *answer, *answer_error;
