@@ -16,6 +16,7 @@
 #include "staff_csrf.h"
 #include "staff_decision_common.h"
 #include "staff_layout.h"
+#include "text_field.h"
 
 #define AWARD_LETTER "toekenningsbrief.pdf"
 #define REJECTION_LETTER "afwijzingsbrief.pdf"
@@ -361,4 +362,39 @@ staff_decision_post(struct request *rq, const struct staff *me,
         return reply_error(rq, 405, NULL);
     }
     return reply_error(rq, 404, NULL);
+}
+
+bool
+decision_amount_check(struct decision_amount_form *f, long long max_cents,
+                      bool above_zero, const char *max_words,
+                      const char *why_missing, long long *cents,
+                      const char **reason)
+{
+    *reason = NULL;
+    f->amount_error = money_check(f->amount ? f->amount : "", cents, "nl");
+    if (f->amount_error == NULL && above_zero && *cents <= 0)
+        f->amount_error = "Het bedrag moet meer dan € 0,00 zijn.";
+    if (f->amount_error == NULL && *cents > max_cents) {
+        char max[MONEY_TEXT_SIZE];
+
+        decision_euro(max_cents, max, sizeof(max));
+        snprintf(f->over, sizeof(f->over),
+                 "Het bedrag mag niet hoger zijn dan %s van %s.", max_words,
+                 max);
+        f->amount_error = f->over;
+    }
+    if (f->amount_error != NULL)
+        return false;
+    if (*cents == max_cents)
+        return true; /* a reason is only for a lower amount */
+    if (f->reason == NULL || strspn(f->reason, " \t\r\n") == strlen(f->reason))
+        f->reason_error = why_missing;
+    else
+        f->reason_error = text_field_check(f->reason, 1, 2000, true, "nl");
+    if (f->reason_error != NULL)
+        return false;
+    /* stored and printed without the white space around it */
+    snprintf(f->clean, sizeof(f->clean), "%s", f->reason);
+    *reason = text_field_trim(f->clean);
+    return true;
 }

@@ -26,16 +26,6 @@
 
 #define TITLE "Potje toekennen"
 
-struct award_form {
-    const char *amount; /* as typed */
-    const char *reason;
-    const char *amount_error;
-    const char *reason_error;
-    const char *banner; /* a refusal of the whole, or NULL */
-    char over[160];     /* room for a message with an amount */
-    char clean[8192];   /* the reason without white space around it */
-};
-
 static void
 figure(struct html *h, const char *label, const char *value)
 {
@@ -87,7 +77,7 @@ figures(struct html *h, const struct decision_app *a)
 
 static enum MHD_Result
 render(struct request *rq, const struct staff *me, const struct decision_app *a,
-       unsigned status, const struct award_form *f)
+       unsigned status, const struct decision_amount_form *f)
 {
     struct html h;
     struct form_error errs[3];
@@ -165,7 +155,7 @@ decision_award_get(struct request *rq, const struct staff *me, long long id)
 {
     unsigned code;
     struct decision_app *a = decision_load(rq, me, id, &code);
-    struct award_form f = {0};
+    struct decision_amount_form f = {0};
     enum MHD_Result ret;
 
     if (a == NULL)
@@ -293,47 +283,16 @@ refusal(const char *rule, const struct decision_app *a, long long cents,
     }
 }
 
-/* Whether s holds nothing but white space. */
-static bool
-blank(const char *s)
-{
-    return s == NULL || strspn(s, " \t\r\n") == strlen(s);
-}
-
 /* Check the typed amount and reason against the default. */
 static bool
-check_input(const struct decision_app *a, struct award_form *f,
+check_input(const struct decision_app *a, struct decision_amount_form *f,
             long long *cents, const char **reason)
 {
-    *reason = NULL;
-    f->amount_error = money_check(f->amount ? f->amount : "", cents, "nl");
-    if (f->amount_error == NULL && *cents <= 0)
-        f->amount_error = "Het bedrag moet meer dan € 0,00 zijn.";
-    if (f->amount_error == NULL && *cents > a->default_cents) {
-        char def[MONEY_TEXT_SIZE];
-
-        decision_euro(a->default_cents, def, sizeof(def));
-        snprintf(f->over, sizeof(f->over),
-                 "Het bedrag mag niet hoger zijn dan het standaardbedrag van "
-                 "%s.",
-                 def);
-        f->amount_error = f->over;
-    }
-    if (f->amount_error != NULL)
-        return false;
-    if (*cents == a->default_cents)
-        return true; /* a reason is only for a lower amount */
-    if (blank(f->reason))
-        f->reason_error = "Schrijf op waarom het bedrag lager is dan het "
-                          "standaardbedrag. De bewoner leest dit in de brief.";
-    else
-        f->reason_error = text_field_check(f->reason, 1, 2000, true, "nl");
-    if (f->reason_error != NULL)
-        return false;
-    /* stored and printed without the white space around it */
-    snprintf(f->clean, sizeof(f->clean), "%s", f->reason);
-    *reason = text_field_trim(f->clean);
-    return true;
+    return decision_amount_check(
+        f, a->default_cents, true, "het standaardbedrag",
+        "Schrijf op waarom het bedrag lager is dan het standaardbedrag. De "
+        "bewoner leest dit in de brief.",
+        cents, reason);
 }
 
 static bool
@@ -369,7 +328,7 @@ decision_award_post(struct request *rq, const struct staff *me, long long id)
 {
     struct urlenc_pairs form;
     struct decision_app *a;
-    struct award_form f;
+    struct decision_amount_form f;
     struct award_tx x;
     unsigned char *pdf = NULL;
     size_t len = 0;

@@ -59,6 +59,25 @@ const char *decision_status_label(const char *status);
 /* "€ 150,00" into out (MONEY_TEXT_SIZE). */
 void decision_euro(long long cents, char *out, size_t n);
 
+/* The amount and reason fields of the award and the settlement forms:
+ * what was typed, the messages, and room for both. */
+struct decision_amount_form {
+    const char *amount, *reason;
+    const char *amount_error, *reason_error, *banner;
+    char over[160];   /* a message with an amount in it */
+    char clean[8192]; /* the reason without white space around it */
+};
+
+/* Check an amount of at most max_cents (max_words names it in the message,
+ * e.g. "het standaardbedrag"), above zero when above_zero, and a reason
+ * (why_missing when absent) when it is lower. Returns true with *cents
+ * and *reason (NULL at the maximum; trimmed, in f->clean) set, or false
+ * with the messages in f. */
+bool decision_amount_check(struct decision_amount_form *f, long long max_cents,
+                           bool above_zero, const char *max_words,
+                           const char *why_missing, long long *cents,
+                           const char **reason);
+
 /* The fields of a letter that every decision shares, and its PDF options.
  * generated[0..n) receives the footer line; everything points into a, me
  * or generated. */

@@ -18,13 +18,6 @@
 
 #define TITLE "Potje vaststellen"
 
-struct settle_form {
-    const char *amount, *reason;
-    const char *amount_error, *reason_error, *banner;
-    char over[160];
-    char clean[8192]; /* the reason without white space around it */
-};
-
 static bool
 may_settle(const struct decision_app *a)
 {
@@ -108,7 +101,7 @@ report(struct request *rq, struct html *h, const struct decision_app *a,
 
 static enum MHD_Result
 render(struct request *rq, const struct staff *me, const struct decision_app *a,
-       unsigned status, const struct settle_form *f)
+       unsigned status, const struct decision_amount_form *f)
 {
     struct html h;
     struct form_error errs[3];
@@ -201,7 +194,7 @@ decision_settle_get(struct request *rq, const struct staff *me, long long id)
 {
     unsigned code;
     struct decision_app *a = decision_load(rq, me, id, &code);
-    struct settle_form f;
+    struct decision_amount_form f;
     enum MHD_Result ret;
 
     if (a == NULL)
@@ -243,36 +236,14 @@ settle_tx(struct db_conn *c, void *cls)
 }
 
 static bool
-check_input(const struct decision_app *a, struct settle_form *f,
+check_input(const struct decision_app *a, struct decision_amount_form *f,
             long long *cents, const char **reason)
 {
-    *reason = NULL;
-    f->amount_error = money_check(f->amount ? f->amount : "", cents, "nl");
-    if (f->amount_error == NULL && *cents > a->award_cents) {
-        char awarded[MONEY_TEXT_SIZE];
-
-        money_format_euro(a->award_cents, awarded, sizeof(awarded));
-        snprintf(f->over, sizeof(f->over),
-                 "Het bedrag mag niet hoger zijn dan het toegekende bedrag "
-                 "van %s.",
-                 awarded);
-        f->amount_error = f->over;
-    }
-    if (f->amount_error != NULL)
-        return false;
-    if (*cents == a->award_cents)
-        return true;
-    if (f->reason == NULL || strspn(f->reason, " \t\r\n") == strlen(f->reason))
-        f->reason_error = "Schrijf op waarom het bedrag lager is dan "
-                          "toegekend.";
-    else
-        f->reason_error = text_field_check(f->reason, 1, 2000, true, "nl");
-    if (f->reason_error != NULL)
-        return false;
-    /* stored and printed without the white space around it */
-    snprintf(f->clean, sizeof(f->clean), "%s", f->reason);
-    *reason = text_field_trim(f->clean);
-    return true;
+    return decision_amount_check(f, a->award_cents, false,
+                                 "het toegekende bedrag",
+                                 "Schrijf op waarom het bedrag lager is dan "
+                                 "toegekend.",
+                                 cents, reason);
 }
 
 enum MHD_Result
@@ -280,7 +251,7 @@ decision_settle_post(struct request *rq, const struct staff *me, long long id)
 {
     struct urlenc_pairs form;
     struct decision_app *a;
-    struct settle_form f;
+    struct decision_amount_form f;
     struct settle_tx x;
     long long cents = 0;
     const char *reason = NULL;
